@@ -1,0 +1,76 @@
+# Buurtwijs: `make demo` serves the demo network, `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+# Django 6 needs Python 3.12 or 3.13: take the first one found on PATH or in pyenv.
+PYTHON ?= $(shell for v in 3.12 3.13; do \
+	  command -v python$$v 2>/dev/null && break; \
+	  for p in $$HOME/.pyenv/versions/$$v*/bin/python$$v; do [ -x "$$p" ] && echo "$$p" && break 2; done; \
+	done | head -n 1)
+UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+VENV := .venv
+STAMP_PY := $(VENV)/.installed
+STAMP_JS := node_modules/.installed
+MANAGE := $(UV) run --frozen --no-sync python manage.py
+DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
+
+.PHONY: help install demo test lint format messages static chromium worker bench clean
+
+help:
+	@echo "make demo    install everything, load the demo network, serve http://127.0.0.1:$(PORT)"
+	@echo "make test    install what is missing and run the whole test suite"
+	@echo "make lint    ruff, mypy, Django checks, migrations check"
+	@echo "make format  format the code with ruff"
+
+$(STAMP_PY): pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	@if [ -z "$(PYTHON)" ]; then echo "Django 6 needs Python 3.12 or 3.13; none was found (set PYTHON=/path/to/python3.12)." >&2; exit 1; fi
+	$(UV) sync --frozen --python "$(PYTHON)"
+	@touch $@
+
+$(STAMP_JS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static/build/css/buurtwijs.css: $(STAMP_JS) scripts/build-static.mjs static/src/css/buurtwijs.css
+	node scripts/build-static.mjs
+
+static: static/build/css/buurtwijs.css
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP_PY)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+install: $(STAMP_PY) $(STAMP_JS) static locale/nl/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
+
+demo: install
+	@mkdir -p var
+	$(DEV) $(MANAGE) migrate --no-input -v0
+	$(DEV) $(MANAGE) seed_demo --site-url http://127.0.0.1:$(PORT)
+	$(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install chromium
+	$(UV) run --frozen --no-sync pytest $(PYTEST_ARGS)
+
+lint: $(STAMP_PY)
+	$(UV) run --frozen --no-sync ruff check .
+	$(UV) run --frozen --no-sync ruff format --check .
+	$(UV) run --frozen --no-sync mypy buurtwijs config
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: $(STAMP_PY)
+	$(UV) run --frozen --no-sync ruff check --fix .
+	$(UV) run --frozen --no-sync ruff format .
+
+messages: $(STAMP_PY)
+	$(DEV) $(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=node_modules --ignore=var
+	$(DEV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+clean:
+	rm -rf $(VENV) node_modules static/build var/static

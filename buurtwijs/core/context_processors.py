@@ -1,0 +1,18 @@
+"""Template context every page needs: the site name and the main navigation."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def site(request: HttpRequest) -> dict:
+    """Site name and navigation links for the base template."""
+    return {
+        "SITE_NAME": "Buurtwijs",
+        "main_navigation": [
+            {"label": _("Home"), "url": "/"},
+            {"label": _("Initiatives"), "url": reverse("directory:initiative_list")},
+            {"label": _("Publications"), "url": "/publicaties/"},
+            {"label": _("Events"), "url": "/agenda/"},
+        ],
+    }

@@ -1,0 +1,73 @@
+"""Load the whole demo network: accounts, real content, then generated records."""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from buurtwijs.core.demo import load, real
+from buurtwijs.core.demo.accounts import load_demo_accounts
+from buurtwijs.core.demo.documents import generate_documents
+from buurtwijs.core.demo.generate import generate_initiatives, generate_people
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How many generated initiatives, people and documents a run aims for."""
+
+    initiatives: int
+    people: int
+    documents: int
+
+
+SCALES: dict[str, Sizes] = {
+    "demo": Sizes(initiatives=300, people=1_000, documents=300),
+    "national": Sizes(initiatives=10_000, people=100_000, documents=5_000),
+}
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    """What one run added; zero everywhere when everything was already there."""
+
+    accounts: int
+    pages: int
+    real_initiatives: int
+    initiatives: int
+    people: int
+    documents: int
+    seconds: float
+
+
+def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedReport:
+    """Add whatever of the demo network is missing; safe to run again."""
+    started = time.monotonic()
+    log("Demo accounts")
+    accounts = load_demo_accounts(log)
+    log("Real pages")
+    pages = real.load_real_pages(log)
+
+    places = load.load_places()
+    log(f"Generating {sizes.initiatives:,} initiatives (seed {seed})")
+    initiatives = load.load_initiatives(
+        generate_initiatives(places, seed=seed, count=sizes.initiatives), log
+    )
+    log(f"Generating {sizes.people:,} people (seed {seed})")
+    people = load.load_people(
+        generate_people(places, seed=seed, count=sizes.people), log
+    )
+    log(f"Generating {sizes.documents:,} documents (seed {seed})")
+    documents = load.load_documents(
+        generate_documents(places, seed=seed, count=sizes.documents), log
+    )
+    # The named initiatives go last so they are the newest on the home page.
+    log("Real initiatives")
+    real_initiatives = real.load_real_initiatives(log)
+    return SeedReport(
+        accounts=accounts,
+        pages=pages,
+        real_initiatives=real_initiatives,
+        initiatives=initiatives,
+        people=people,
+        documents=documents,
+        seconds=time.monotonic() - started,
+    )

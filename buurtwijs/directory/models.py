@@ -1,0 +1,117 @@
+"""Initiatives (samenwerkingsverbanden) and the partners that make them up."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from buurtwijs.core.models import Municipality, Theme
+
+
+class InitiativeKind(models.TextChoices):
+    NEIGHBOURHOOD_COOPERATIVE = "buurtcooperatie", _("Neighbourhood cooperative")
+    RESIDENTS_INITIATIVE = "bewonersinitiatief", _("Residents' initiative")
+    VILLAGE_HALL = "dorpshuis", _("Village hall")
+    COMMUNITY_CENTRE = "wijkcentrum", _("Community centre")
+    CITY_COOPERATIVE = "stadscooperatie", _("City cooperative")
+    CARE_COOPERATIVE = "zorgcooperatie", _("Care cooperative")
+    ENERGY_COOPERATIVE = "energiecooperatie", _("Energy cooperative")
+    FOOD_GARDEN = "voedseltuin", _("Food garden")
+    NETWORK = "netwerk", _("Network")
+    OTHER = "anders", _("Other")
+
+
+class PartnerRole(models.TextChoices):
+    RESIDENTS = "residents", _("Residents")
+    ENTREPRENEURS = "entrepreneurs", _("Entrepreneurs")
+    SOCIAL_INSTITUTION = "social_institution", _("Social institution")
+    MUNICIPALITY = "municipality", _("Municipality")
+    HOUSING_CORPORATION = "housing_corporation", _("Housing corporation")
+    KNOWLEDGE_INSTITUTION = "knowledge_institution", _("Knowledge institution")
+    FUNDER = "funder", _("Funder")
+
+
+class Initiative(models.Model):
+    """A local initiative or collaboration, with who takes part in which role."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("web address"), max_length=220, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=InitiativeKind.choices, default="anders"
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+        verbose_name=_("municipality"),
+    )
+    neighbourhood = models.CharField(_("neighbourhood"), max_length=120, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
+    summary = models.CharField(_("in short"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="initiatives", verbose_name=_("themes")
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail (never shown)"), blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("owner"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        indexes = [
+            models.Index(fields=["status", "name"]),
+            models.Index(fields=["status", "-created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("directory:initiative_detail", kwargs={"slug": self.slug})
+
+
+class Partner(models.Model):
+    """One party in an initiative and the role it plays there."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="partners",
+        verbose_name=_("initiative"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=30, choices=PartnerRole.choices)
+    contribution = models.TextField(_("what they bring"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"

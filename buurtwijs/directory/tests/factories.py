@@ -1,0 +1,29 @@
+"""Factories for initiatives and partners."""
+
+import factory
+
+from buurtwijs.core.models import Municipality
+from buurtwijs.directory.models import Initiative, Partner, PartnerRole
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A published initiative in Utrecht unless told otherwise."""
+
+    class Meta:
+        model = Initiative
+
+    name = factory.Sequence(lambda n: f"Buurtcoöperatie De Linde {n}")
+    slug = factory.Sequence(lambda n: f"buurtcooperatie-de-linde-{n}")
+    kind = "buurtcooperatie"
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="GM0344"))
+    summary = "Bewoners beheren samen het buurthuis."
+    status = Initiative.Status.PUBLISHED
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    name = "Gemeente Utrecht"
+    role = PartnerRole.MUNICIPALITY

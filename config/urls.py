@@ -1,0 +1,30 @@
+"""URL routes. Wagtail serves every path no app claims, so it comes last."""
+
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("", include("buurtwijs.core.urls")),
+    path("taal/", set_language, name="set_language"),
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("account/", include("allauth.urls")),
+    path("mijn-profiel/", include("buurtwijs.accounts.urls")),
+    path("initiatieven/", include("buurtwijs.directory.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "buurtwijs.core.views.bad_request"
+handler403 = "buurtwijs.core.views.permission_denied"
+handler404 = "buurtwijs.core.views.page_not_found"
+handler500 = "buurtwijs.core.views.server_error"
