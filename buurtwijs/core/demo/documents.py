@@ -6,7 +6,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from buurtwijs.core.demo import vocab
+from buurtwijs.core.demo import names, vocab
 from buurtwijs.core.demo.generate import (
     Place,
     Placement,
@@ -212,7 +212,7 @@ def write_funding(ctx: DocumentContext) -> tuple[str, str, str, datetime.date]:
         title = f"Subsidieregeling {ctx.subject} {ctx.place.name} {deadline.year}"
         giver = f"De gemeente {ctx.place.name}"
     else:
-        funder = ctx.rng.choice(vocab.FUNDERS[:5])
+        funder = ctx.rng.choice(names.FUNDERS[:5])
         title = f"{funder}: aanvraagronde {ctx.subject} {deadline.year}"
         giver = funder
     description = (
@@ -348,8 +348,8 @@ def generate_document(seed: int, index: int, placement: Placement) -> DocumentSp
         title, description, text, deadline = write_funding(ctx)
     else:
         title, description, text = title_and_text(ctx, kind)
-    licences = [licence for licence, _ in vocab.LICENCES]
-    weights = [weight for _, weight in vocab.LICENCES]
+    licences = [licence for licence, _ in names.LICENCES]
+    weights = [weight for _, weight in names.LICENCES]
     return DocumentSpec(
         title=title[:250],
         kind=kind,

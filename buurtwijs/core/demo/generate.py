@@ -14,7 +14,7 @@ from functools import cache
 
 from django.utils.text import slugify
 
-from buurtwijs.core.demo import vocab
+from buurtwijs.core.demo import names, vocab
 from buurtwijs.core.reference_data import read_themes
 
 
@@ -150,8 +150,8 @@ def weighted(rng: random.Random, weights: dict[str, int]) -> str:
 def neighbourhood_for(rng: random.Random, place: Place) -> str:
     """A neighbourhood name that suits the size of the municipality."""
     if place.urban or rng.random() < 0.35:
-        return rng.choice(vocab.URBAN_NEIGHBOURHOODS)
-    return rng.choice(vocab.VILLAGE_NEIGHBOURHOODS)
+        return rng.choice(names.URBAN_NEIGHBOURHOODS)
+    return rng.choice(names.VILLAGE_NEIGHBOURHOODS)
 
 
 def jitter(rng: random.Random, place: Place) -> tuple[float, float]:
@@ -182,10 +182,10 @@ def name_context(
         "wijk": neighbourhood or place.name,
         "plaats": place.name,
         "provincie": place.province,
-        "vogel": rng.choice(vocab.BIRDS),
-        "boom": rng.choice(vocab.TREES),
-        "huis": rng.choice(vocab.HOUSE_NAMES),
-        "achternaam": rng.choice(vocab.SURNAMES)[1],
+        "vogel": rng.choice(names.BIRDS),
+        "boom": rng.choice(names.TREES),
+        "huis": rng.choice(names.HOUSE_NAMES),
+        "achternaam": rng.choice(names.SURNAMES)[1],
     }
 
 
@@ -202,7 +202,7 @@ def initiative_name(
 
 def hogeschool_for(rng: random.Random, place: Place) -> str:
     """A university of applied sciences in or near the province."""
-    return rng.choice(vocab.HOGESCHOLEN.get(place.province_code, ("Movisie",)))
+    return rng.choice(names.HOGESCHOLEN.get(place.province_code, ("Movisie",)))
 
 
 def partner_name(
@@ -217,17 +217,17 @@ def partner_name(
         return f"Gemeente {place.name}"
     if role == "knowledge_institution":
         if rng.random() < 0.2:
-            return rng.choice(vocab.NATIONAL_KNOWLEDGE)
-        return f"{hogeschool_for(rng, place)}, lectoraat {rng.choice(vocab.LECTORATEN)}"
+            return rng.choice(names.NATIONAL_KNOWLEDGE)
+        return f"{hogeschool_for(rng, place)}, lectoraat {rng.choice(names.LECTORATEN)}"
     if role == "funder":
-        special = [vocab.THEME_FUNDERS[t] for t in themes if t in vocab.THEME_FUNDERS]
+        special = [names.THEME_FUNDERS[t] for t in themes if t in names.THEME_FUNDERS]
         pattern = rng.choice(special) if special and rng.random() < 0.5 else None
-        return (pattern or rng.choice(vocab.FUNDERS)).format(**context)
+        return (pattern or rng.choice(names.FUNDERS)).format(**context)
     patterns = {
-        "residents": vocab.RESIDENT_PARTNERS,
-        "entrepreneurs": vocab.ENTREPRENEURS,
-        "social_institution": vocab.SOCIAL_INSTITUTIONS,
-        "housing_corporation": vocab.HOUSING_CORPORATIONS,
+        "residents": names.RESIDENT_PARTNERS,
+        "entrepreneurs": names.ENTREPRENEURS,
+        "social_institution": names.SOCIAL_INSTITUTIONS,
+        "housing_corporation": names.HOUSING_CORPORATIONS,
     }[role]
     return rng.choice(patterns).format(**context)
 
@@ -260,7 +260,7 @@ def make_partners(
         if name in seen:
             continue
         seen.add(name)
-        contribution = rng.choice(vocab.CONTRIBUTIONS[role])
+        contribution = rng.choice(names.CONTRIBUTIONS[role])
         partners.append(PartnerSpec(name=name, role=role, contribution=contribution))
     return tuple(partners)
 
@@ -339,7 +339,7 @@ def describe_initiative(
         )
     else:
         collaboration = "Alles draait op de inzet van buurtbewoners zelf."
-    closing = rng.choice(vocab.CLOSINGS)
+    closing = rng.choice(names.CLOSINGS)
     return summary, "\n\n".join((opening, activities, collaboration, closing))
 
 
@@ -409,8 +409,8 @@ PERSON_THEME_POOL = tuple(vocab.THEMES)
 
 def person_name(rng: random.Random) -> str:
     """A Dutch full name: first name, optional tussenvoegsel, surname."""
-    first = rng.choice(vocab.FIRST_NAMES)
-    prefix, surname = rng.choice(vocab.SURNAMES)
+    first = rng.choice(names.FIRST_NAMES)
+    prefix, surname = rng.choice(names.SURNAMES)
     return " ".join(part for part in (first, prefix, surname) if part)
 
 
@@ -437,8 +437,8 @@ def person_work(
             )
         )
     if kind == "professional":
-        job = rng.choice(vocab.PROFESSIONAL_JOBS)
-        pattern = rng.choice(vocab.SOCIAL_INSTITUTIONS + vocab.HOUSING_CORPORATIONS)
+        job = rng.choice(names.PROFESSIONAL_JOBS)
+        pattern = rng.choice(names.SOCIAL_INSTITUTIONS + names.HOUSING_CORPORATIONS)
         organisation = pattern.format(**context)
         return organisation, f"Werkt als {job} in {neighbourhood}, {place.name}."
     if kind == "policy_maker":
@@ -452,14 +452,14 @@ def person_work(
     if kind == "researcher":
         if rng.random() < 0.8:
             organisation = hogeschool_for(rng, place)
-            lectoraat = rng.choice(vocab.LECTORATEN)
+            lectoraat = rng.choice(names.LECTORATEN)
             return organisation, (
                 f"Docent-onderzoeker bij het lectoraat {lectoraat}, met de nadruk "
                 f"op {subject}."
             )
-        organisation = rng.choice(vocab.NATIONAL_KNOWLEDGE)
+        organisation = rng.choice(names.NATIONAL_KNOWLEDGE)
         return organisation, f"Onderzoeker en adviseur op het gebied van {subject}."
-    organisation = rng.choice(vocab.ENTREPRENEURS[1:]).format(**context)
+    organisation = rng.choice(names.ENTREPRENEURS[1:]).format(**context)
     return organisation, f"Ondernemer in {neighbourhood} en betrokken bij {topic}."
 
 

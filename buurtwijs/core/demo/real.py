@@ -47,7 +47,8 @@ REAL_INITIATIVES = (
         neighbourhood="Delfshaven",
         summary=(
             "Coöperatie van bewoners in Rotterdam-Delfshaven die buurtgenoten, "
-            "ondernemers en wijkpartners met elkaar verbindt rond wat de wijk nodig heeft."
+            "ondernemers en wijkpartners met elkaar verbindt rond wat de wijk "
+            "nodig heeft."
         ),
         description=(
             "De Delfshaven Coöperatie is een coöperatie van en voor mensen uit het "
@@ -184,10 +185,10 @@ REAL_INITIATIVES = (
             "plek voor ontmoeting en ondersteuning dragen."
         ),
         description=(
-            "Buurtvoorziening De Evenaar in Amsterdam is een van de praktijkvoorbeelden "
-            "in het boek 'Plekken van hoop en verandering'. Het is een plek in de "
-            "buurt waar bewoners, vrijwilligers en professionals samen activiteiten "
-            "en ondersteuning organiseren.\n\n"
+            "Buurtvoorziening De Evenaar in Amsterdam is een van de "
+            "praktijkvoorbeelden in het boek 'Plekken van hoop en verandering'. "
+            "Het is een plek in de buurt waar bewoners, vrijwilligers en "
+            "professionals samen activiteiten en ondersteuning organiseren.\n\n"
             "Wat De Evenaar interessant maakt voor het netwerk, is de verdeling van "
             "rollen: wat doen bewoners zelf, waar zijn professionals nodig, en hoe "
             "verhoudt de voorziening zich tot de organisaties die haar financieren?"
@@ -355,8 +356,8 @@ REAL_INITIATIVES = (
             "brengen hun eigen vragen en ervaringen in; professionals en onderzoekers "
             "schuiven aan als gesprekspartner, niet als degene die het beter weet.\n\n"
             "Het idee: kennis over opgroeien zit niet alleen bij instellingen, maar "
-            "ook in de buurt zelf. De wijkacademies zijn een van de praktijkvoorbeelden "
-            "in het boek 'Plekken van hoop en verandering'."
+            "ook in de buurt zelf. De wijkacademies zijn een van de "
+            "praktijkvoorbeelden in het boek 'Plekken van hoop en verandering'."
         ),
         themes=("jeugd-en-opvoeden", "kennis-en-leren", "participatie-en-samenwerking"),
         partners=(

@@ -2,9 +2,9 @@
 
 import logging
 import os
+from argparse import ArgumentParser
 from collections.abc import Iterator
 from contextlib import contextmanager
-from argparse import ArgumentParser
 from typing import Any
 
 from django.conf import settings

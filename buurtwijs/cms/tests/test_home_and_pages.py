@@ -1,0 +1,82 @@
+"""The home page shows what the network holds; statements and sections exist."""
+
+import pytest
+from django.test import Client
+
+from buurtwijs.accounts.tests.factories import make_profile
+from buurtwijs.core.models import Municipality
+from buurtwijs.directory.models import Initiative
+from buurtwijs.directory.tests.factories import InitiativeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_counts_only_published_initiatives_and_public_people(
+    client: Client, django_assert_max_num_queries  # noqa: ANN001
+) -> None:
+    # given
+    InitiativeFactory(name="Dorpshuis Fort Vreeswijk",
+                      municipality=Municipality.objects.get(code="GM0356"))
+    InitiativeFactory(name="In De Boomtak", municipality=Municipality.objects.get(code="GM0855"))
+    InitiativeFactory(name="Nog niet goedgekeurd", status=Initiative.Status.PENDING)
+    make_profile(name="Openbaar Persoon", is_public=True)
+    make_profile(name="Privé Persoon", is_public=False)
+
+    # when
+    with django_assert_max_num_queries(15):
+        response = client.get("/")
+
+    # then
+    assert response.status_code == 200
+    overview = response.context["overview"]
+    assert overview.initiatives == 2
+    assert overview.municipalities == 2
+    assert overview.people == 1
+    html = response.content.decode()
+    assert "Dorpshuis Fort Vreeswijk" in html
+    assert "Nog niet goedgekeurd" not in html
+    assert "Privé Persoon" not in html
+
+
+def test_home_page_is_dutch_by_default_and_english_after_switching(client: Client) -> None:
+    dutch = client.get("/").content.decode()
+    assert '<html lang="nl">' in dutch
+    assert "Wat het netwerk in huis heeft" in dutch
+
+    response = client.post("/taal/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+
+    english = client.get("/").content.decode()
+    assert '<html lang="en">' in english
+    assert "What the network holds" in english
+
+
+def test_home_page_lists_all_14_themes_with_their_initiative_counts(client: Client) -> None:
+    initiative = InitiativeFactory()
+    initiative.themes.set([1])
+    html = client.get("/").content.decode()
+    assert "Armoede en schulden" in html
+    assert "Kennis delen en leren" in html
+    assert "1 initiatief" in html
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/privacy/", "Je rechten"),
+        ("/toegankelijkheid/", "WCAG"),
+        ("/publicaties/", "Publicaties"),
+        ("/agenda/", "Agenda"),
+    ],
+)
+def test_statements_and_sections_are_published_pages(client: Client, path: str, text: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_every_page_links_the_privacy_and_accessibility_statements(client: Client) -> None:
+    for path in ("/", "/initiatieven/", "/account/login/"):
+        html = client.get(path).content.decode()
+        assert 'href="/privacy/"' in html
+        assert 'href="/toegankelijkheid/"' in html

@@ -1,0 +1,45 @@
+"""Public initiative pages show only what has been approved."""
+
+import pytest
+from django.test import Client
+
+from buurtwijs.directory.models import Initiative, PartnerRole
+from buurtwijs.directory.tests.factories import InitiativeFactory, PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_initiative_shows_its_partners_and_roles(client: Client) -> None:
+    initiative = InitiativeFactory(name="Delfshaven Coöperatie", slug="delfshaven-cooperatie")
+    PartnerFactory(initiative=initiative, name="Woonstad Rotterdam",
+                   role=PartnerRole.HOUSING_CORPORATION)
+
+    response = client.get("/initiatieven/delfshaven-cooperatie/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Delfshaven Coöperatie" in html
+    assert "Woonstad Rotterdam" in html
+    assert "Woningcorporatie" in html
+
+
+def test_pending_initiative_is_not_public(client: Client) -> None:
+    InitiativeFactory(slug="wacht-op-redactie", status=Initiative.Status.PENDING)
+    assert client.get("/initiatieven/wacht-op-redactie/").status_code == 404
+    assert "wacht-op-redactie" not in client.get("/initiatieven/").content.decode()
+
+
+def test_contact_address_of_an_initiative_is_never_printed(client: Client) -> None:
+    InitiativeFactory(slug="geheim-adres", contact_email="bestuur@voorbeeld.nl")
+    assert "bestuur@voorbeeld.nl" not in client.get("/initiatieven/geheim-adres/").content.decode()
+
+
+def test_initiative_list_paginates_with_a_fixed_number_of_queries(
+    client: Client, django_assert_max_num_queries  # noqa: ANN001
+) -> None:
+    InitiativeFactory.create_batch(30)
+    with django_assert_max_num_queries(6):
+        first = client.get("/initiatieven/")
+    assert len(first.context["page_obj"]) == 24
+    second = client.get("/initiatieven/?pagina=2")
+    assert len(second.context["page_obj"]) == 6
