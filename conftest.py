@@ -1,4 +1,4 @@
-"""The fixed cast every test can use: a visitor, members, an owner, editors, an admin."""
+"""The fixed cast of every test: visitor, members, owner, editor, administrator."""
 
 import pytest
 from django.contrib.auth.models import Group

@@ -13,7 +13,9 @@ def test_env_bool_accepts_common_spellings(monkeypatch: pytest.MonkeyPatch) -> N
     assert env_bool("FEATURE", True) is False
 
 
-def test_env_bool_names_the_variable_on_a_bad_value(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_env_bool_names_the_variable_on_a_bad_value(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("DEBUG", "misschien")
     with pytest.raises(ImproperlyConfigured, match="DEBUG must be true or false"):
         env_bool("DEBUG")
@@ -37,10 +39,18 @@ def test_env_secret_reads_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path) -> N
     assert env_secret("SECRET_KEY") == "geheim-uit-bestand"
 
 
-def test_database_url_for_postgresql_and_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_url_for_postgresql_and_sqlite(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgres://bw:pw@db.example.nl:5433/buurtwijs")
     config = env_database("DATABASE_URL", "")
     assert config["ENGINE"] == "django.db.backends.postgresql"
-    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example.nl", 5433, "buurtwijs")
+    assert (config["HOST"], config["PORT"], config["NAME"]) == (
+        "db.example.nl",
+        5433,
+        "buurtwijs",
+    )
     monkeypatch.delenv("DATABASE_URL")
-    assert env_database("DATABASE_URL", "sqlite:///var/x.sqlite3")["ENGINE"].endswith("sqlite3")
+    assert env_database("DATABASE_URL", "sqlite:///var/x.sqlite3")["ENGINE"].endswith(
+        "sqlite3"
+    )

@@ -1,6 +1,6 @@
 """Forms for signing up and for a person's own profile."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import HttpRequest
@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtwijs.accounts.models import Profile, User
 from buurtwijs.accounts.services import account_register
-from buurtwijs.core.models import Theme
+from buurtwijs.core.models import Municipality, Theme
 
 CONSENT_TEXT = _(
     "I have read the privacy statement and agree that Buurtwijs stores my e-mail "
-    "address and the profile I fill in. My profile stays private until I make it public."
+    "address and the profile I fill in. My profile stays private until I make it "
+    "public."
 )
 
 
@@ -67,10 +68,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = self.fields[
-            "municipality"
-        ].queryset.order_by("sort_name")
-        self.fields["municipality"].empty_label = _("(not given)")
+        municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
+        municipality.queryset = Municipality.objects.order_by("sort_name")
+        municipality.empty_label = _("(not given)")
 
 
 class DeleteAccountForm(forms.Form):

@@ -14,8 +14,8 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = _("user")  # type: ignore[assignment]
+        verbose_name_plural = _("users")  # type: ignore[assignment]
 
 
 class PersonKind(models.TextChoices):

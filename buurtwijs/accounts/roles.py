@@ -24,8 +24,12 @@ _EDITOR_WAGTAIL = (
 
 def roles_sync() -> None:
     """Create the role groups and give them their permissions; safe to repeat."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
-    from wagtail.models import Page
+    from wagtail.models import (
+        Collection,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Page,
+    )
 
     Group.objects.get_or_create(name=MEMBER)
     editor, _ = Group.objects.get_or_create(name=EDITOR)
@@ -44,12 +48,24 @@ def roles_sync() -> None:
     root_collection = Collection.get_first_root_node()
     page_perms = Permission.objects.filter(
         content_type__app_label="wagtailcore",
-        codename__in=["add_page", "change_page", "publish_page", "lock_page",
-                      "unlock_page", "delete_page"],
+        codename__in=[
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+            "delete_page",
+        ],
     )
     collection_perms = Permission.objects.filter(
-        codename__in=["add_document", "change_document", "choose_document",
-                      "add_image", "change_image", "choose_image"],
+        codename__in=[
+            "add_document",
+            "change_document",
+            "choose_document",
+            "add_image",
+            "change_image",
+            "choose_image",
+        ],
         content_type__app_label__in=["wagtaildocs", "wagtailimages"],
     )
     for group in (editor, administrator):

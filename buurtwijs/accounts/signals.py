@@ -21,7 +21,9 @@ def sync_roles_after_migrate(sender: Any, **kwargs: Any) -> None:
 
 
 @receiver(email_confirmed)
-def make_member_on_confirmation(request: Any, email_address: Any, **kwargs: Any) -> None:
+def make_member_on_confirmation(
+    request: Any, email_address: Any, **kwargs: Any
+) -> None:
     from buurtwijs.accounts.services import member_grant
 
     member_grant(user=email_address.user)

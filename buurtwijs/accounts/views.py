@@ -1,5 +1,7 @@
 """A person's own profile: edit it, download everything, delete the account."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -10,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from buurtwijs.accounts.forms import DeleteAccountForm, ProfileForm
-from buurtwijs.accounts.models import Profile
+from buurtwijs.accounts.models import Profile, User
 from buurtwijs.accounts.services import (
     account_delete,
     account_export,
@@ -19,12 +21,17 @@ from buurtwijs.accounts.services import (
 )
 
 
-def _own_profile(request: HttpRequest) -> Profile:
-    profile = Profile.objects.filter(user=request.user).first()
+def _user(request: HttpRequest) -> User:
+    """The signed-in person; only called behind login_required."""
+    return cast(User, request.user)
+
+
+def _own_profile(user: User) -> Profile:
+    profile = Profile.objects.filter(user=user).first()
     if profile is None:
         # Accounts made in the admin have no profile yet.
         profile = profile_create(
-            user=request.user, name=request.user.get_full_name() or request.user.email.split("@")[0]
+            user=user, name=user.get_full_name() or user.email.split("@")[0]
         )
     return profile
 
@@ -32,32 +39,37 @@ def _own_profile(request: HttpRequest) -> Profile:
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    profile = _own_profile(request)
+    profile = _own_profile(_user(request))
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         profile_update(profile=profile, data=dict(form.cleaned_data))
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
-    return render(request, "accounts/profile_edit.html", {"form": form, "profile": profile})
+    return render(
+        request, "accounts/profile_edit.html", {"form": form, "profile": profile}
+    )
 
 
 @login_required
 @require_GET
 def data_export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
-        account_export(user=request.user), content_type="application/json; charset=utf-8"
+        account_export(user=_user(request)),
+        content_type="application/json; charset=utf-8",
     )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="buurtwijs-mijn-gegevens-{stamp}.json"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="buurtwijs-mijn-gegevens-{stamp}.json"'
+    )
     return response
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_delete_view(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, user=_user(request))
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        user = _user(request)
         logout(request)
         account_delete(user=user)
         messages.success(request, _("Your account and profile have been deleted."))

@@ -45,7 +45,11 @@ class IndexPage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["children"] = (
-            self.get_children().live().public().specific().order_by("-first_published_at")
+            self.get_children()
+            .live()
+            .public()
+            .specific()
+            .order_by("-first_published_at")
         )
         return context
 

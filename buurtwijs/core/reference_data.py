@@ -24,7 +24,9 @@ def read_themes() -> list[dict[str, Any]]:
     return json.loads(THEMES_JSON.read_text(encoding="utf-8"))
 
 
-def load_reference_data(province_model: Any, municipality_model: Any, theme_model: Any) -> None:
+def load_reference_data(
+    province_model: Any, municipality_model: Any, theme_model: Any
+) -> None:
     """Create or update provinces, municipalities and themes from the shipped files.
 
     Takes the model classes as arguments so data migrations can pass historical models.

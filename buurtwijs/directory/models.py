@@ -59,9 +59,7 @@ class Initiative(models.Model):
         Theme, blank=True, related_name="initiatives", verbose_name=_("themes")
     )
     website = models.URLField(_("website"), blank=True)
-    contact_email = models.EmailField(
-        _("contact e-mail (never shown)"), blank=True
-    )
+    contact_email = models.EmailField(_("contact e-mail (never shown)"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )

@@ -4,7 +4,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from buurtwijs.directory.selectors import initiative_detail_public, initiative_list_public
+from buurtwijs.directory.selectors import (
+    initiative_detail_public,
+    initiative_list_public,
+)
 
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
@@ -17,4 +20,6 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_detail_public(slug=slug)
     if initiative is None:
         raise Http404
-    return render(request, "directory/initiative_detail.html", {"initiative": initiative})
+    return render(
+        request, "directory/initiative_detail.html", {"initiative": initiative}
+    )

@@ -5,8 +5,8 @@ import os
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
-from config.settings.base import *  # noqa: E402,F403
 from config.env import env_secret, env_str  # noqa: E402
+from config.settings.base import *  # noqa: E402,F403
 
 SECRET_KEY = env_secret("SECRET_KEY") or "dev-only-key-not-for-production-buurtwijs"  # noqa: S105
 

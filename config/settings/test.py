@@ -18,7 +18,7 @@ SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-ACCOUNT_RATE_LIMITS = False
+ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]
 
 # WhiteNoise looks for STATIC_ROOT at start-up; in dev and tests it stays empty.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -28,6 +28,8 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
 
 
-def make_profile(user: User | None = None, name: str = "Fatima de Vries", **fields: object) -> Profile:
+def make_profile(
+    user: User | None = None, name: str = "Fatima de Vries", **fields: object
+) -> Profile:
     """A profile through the same service the site uses."""
     return profile_create(user=user, name=name, **fields)

@@ -11,14 +11,22 @@ from buurtwijs.core.models import Municipality, Theme
 pytestmark = pytest.mark.django_db
 
 
-def test_visitor_is_sent_to_login_for_profile_export_and_delete(visitor: Client) -> None:
-    for path in ("/mijn-profiel/", "/mijn-profiel/gegevens.json", "/mijn-profiel/verwijderen/"):
+def test_visitor_is_sent_to_login_for_profile_export_and_delete(
+    visitor: Client,
+) -> None:
+    for path in (
+        "/mijn-profiel/",
+        "/mijn-profiel/gegevens.json",
+        "/mijn-profiel/verwijderen/",
+    ):
         response = visitor.get(path)
         assert response.status_code == 302
         assert response["Location"].startswith("/account/login/")
 
 
-def test_member_edits_own_profile_and_chooses_what_is_public(member: User, client_for) -> None:  # noqa: ANN001
+def test_member_edits_own_profile_and_chooses_what_is_public(
+    member: User, client_for
+) -> None:  # noqa: ANN001
     client = client_for(member)
     tilburg = Municipality.objects.get(code="GM0855")
     themes = Theme.objects.filter(slug__in=["wonen", "ouder-worden"])
@@ -42,18 +50,29 @@ def test_member_edits_own_profile_and_chooses_what_is_public(member: User, clien
     profile = Profile.objects.get(user=member)
     assert profile.is_public
     assert profile.municipality == tilburg
-    assert set(profile.themes.values_list("slug", flat=True)) == {"wonen", "ouder-worden"}
+    assert set(profile.themes.values_list("slug", flat=True)) == {
+        "wonen",
+        "ouder-worden",
+    }
     assert profile.show_municipality is False
     assert profile.show_organisation is True
 
 
-def test_profile_form_lists_municipalities_in_dutch_order(member: User, client_for) -> None:  # noqa: ANN001
+def test_profile_form_lists_municipalities_in_dutch_order(
+    member: User, client_for
+) -> None:  # noqa: ANN001
     html = client_for(member).get("/mijn-profiel/").content.decode()
-    assert html.index(">Heerlen<") < html.index(">&#x27;s-Hertogenbosch<") < html.index(">Houten<")
+    assert (
+        html.index(">Heerlen<")
+        < html.index(">&#x27;s-Hertogenbosch<")
+        < html.index(">Houten<")
+    )
 
 
 def test_export_contains_own_data_and_nothing_of_others(
-    member: User, other_member: User, client_for  # noqa: ANN001
+    member: User,
+    other_member: User,
+    client_for,  # noqa: ANN001
 ) -> None:
     response = client_for(member).get("/mijn-profiel/gegevens.json")
 
@@ -67,14 +86,18 @@ def test_export_contains_own_data_and_nothing_of_others(
 
 
 def test_delete_with_wrong_password_keeps_the_account(member: User, client_for) -> None:  # noqa: ANN001
-    response = client_for(member).post("/mijn-profiel/verwijderen/", {"password": "fout"})
+    response = client_for(member).post(
+        "/mijn-profiel/verwijderen/", {"password": "fout"}
+    )
     assert response.status_code == 200
     assert "niet juist" in response.content.decode()
     assert User.objects.filter(pk=member.pk).exists()
 
 
 def test_delete_with_password_removes_account_profile_and_consents(
-    member: User, password: str, client_for  # noqa: ANN001
+    member: User,
+    password: str,
+    client_for,  # noqa: ANN001
 ) -> None:
     Consent.objects.create(user=member, purpose="privacy_statement", text="akkoord")
     client = client_for(member)

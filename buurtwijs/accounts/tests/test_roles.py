@@ -1,4 +1,4 @@
-"""Roles: members use the site, editors manage content in /beheer/, admins everything."""
+"""Roles: members use the site, editors manage /beheer/, administrators everything."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -35,7 +35,9 @@ def test_administrator_manages_users(administrator: User, client_for) -> None:  
     assert client_for(administrator).get("/beheer/users/").status_code == 200
 
 
-def test_member_and_visitor_cannot_enter_beheer(member: User, client_for, visitor: Client) -> None:  # noqa: ANN001
+def test_member_and_visitor_cannot_enter_beheer(
+    member: User, client_for, visitor: Client
+) -> None:  # noqa: ANN001
     assert client_for(member).get("/beheer/").status_code == 302
     response = visitor.get("/beheer/")
     assert response.status_code == 302

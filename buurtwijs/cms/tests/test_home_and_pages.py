@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from buurtwijs.accounts.tests.factories import make_profile
-from buurtwijs.core.models import Municipality
+from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.directory.models import Initiative
 from buurtwijs.directory.tests.factories import InitiativeFactory
 
@@ -12,12 +12,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_page_counts_only_published_initiatives_and_public_people(
-    client: Client, django_assert_max_num_queries  # noqa: ANN001
+    client: Client,
+    django_assert_max_num_queries,  # noqa: ANN001
 ) -> None:
     # given
-    InitiativeFactory(name="Dorpshuis Fort Vreeswijk",
-                      municipality=Municipality.objects.get(code="GM0356"))
-    InitiativeFactory(name="In De Boomtak", municipality=Municipality.objects.get(code="GM0855"))
+    InitiativeFactory(
+        name="Dorpshuis Fort Vreeswijk",
+        municipality=Municipality.objects.get(code="GM0356"),
+    )
+    InitiativeFactory(
+        name="In De Boomtak", municipality=Municipality.objects.get(code="GM0855")
+    )
     InitiativeFactory(name="Nog niet goedgekeurd", status=Initiative.Status.PENDING)
     make_profile(name="Openbaar Persoon", is_public=True)
     make_profile(name="Privé Persoon", is_public=False)
@@ -38,7 +43,9 @@ def test_home_page_counts_only_published_initiatives_and_public_people(
     assert "Privé Persoon" not in html
 
 
-def test_home_page_is_dutch_by_default_and_english_after_switching(client: Client) -> None:
+def test_home_page_is_dutch_by_default_and_english_after_switching(
+    client: Client,
+) -> None:
     dutch = client.get("/").content.decode()
     assert '<html lang="nl">' in dutch
     assert "Wat het netwerk in huis heeft" in dutch
@@ -51,9 +58,11 @@ def test_home_page_is_dutch_by_default_and_english_after_switching(client: Clien
     assert "What the network holds" in english
 
 
-def test_home_page_lists_all_14_themes_with_their_initiative_counts(client: Client) -> None:
-    initiative = InitiativeFactory()
-    initiative.themes.set([1])
+def test_home_page_lists_all_14_themes_with_their_initiative_counts(
+    client: Client,
+) -> None:
+    initiative = Initiative.objects.get(pk=InitiativeFactory().pk)
+    initiative.themes.set(Theme.objects.filter(slug="armoede-en-schulden"))
     html = client.get("/").content.decode()
     assert "Armoede en schulden" in html
     assert "Kennis delen en leren" in html
@@ -69,13 +78,17 @@ def test_home_page_lists_all_14_themes_with_their_initiative_counts(client: Clie
         ("/agenda/", "Agenda"),
     ],
 )
-def test_statements_and_sections_are_published_pages(client: Client, path: str, text: str) -> None:
+def test_statements_and_sections_are_published_pages(
+    client: Client, path: str, text: str
+) -> None:
     response = client.get(path)
     assert response.status_code == 200
     assert text in response.content.decode()
 
 
-def test_every_page_links_the_privacy_and_accessibility_statements(client: Client) -> None:
+def test_every_page_links_the_privacy_and_accessibility_statements(
+    client: Client,
+) -> None:
     for path in ("/", "/initiatieven/", "/account/login/"):
         html = client.get(path).content.decode()
         assert 'href="/privacy/"' in html

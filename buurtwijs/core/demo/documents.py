@@ -10,7 +10,6 @@ from buurtwijs.core.demo import names, vocab
 from buurtwijs.core.demo.generate import (
     Place,
     Placement,
-    capitalise,
     hogeschool_for,
     initiative_name,
     item_rng,
@@ -115,6 +114,19 @@ FINDINGS = (
 )
 
 
+STEP_PATTERNS = (
+    "Begin met {}.",
+    "Zorg vervolgens voor {}.",
+    "Plan daarna {}.",
+    "Sluit af met {}.",
+)
+
+
+def euro(amount: int) -> str:
+    """'€ 12.500', with the Dutch thousands separator."""
+    return "€ " + f"{amount:,}".replace(",", ".")
+
+
 def dutch_date(day: datetime.date) -> str:
     """'1 maart 2026'."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -168,17 +180,16 @@ def write_project_plan(ctx: DocumentContext) -> tuple[str, str, str]:
     title = f"Projectplan {ctx.subject} {ctx.neighbourhood}"
     description = f"Plan van {ctx.organisation} voor {ctx.topics[0]} in {ctx.where}."
     body = [
-        f"Aanleiding. In {ctx.where} {ctx.challenge}. Bewoners en partners willen "
-        "daar samen iets aan doen.",
+        f"Aanleiding. Bewoners van {ctx.where} merkten dat {ctx.challenge}. Samen "
+        "met partners willen ze daar iets aan doen.",
         f"Doel. Met dit project werken we aan {ctx.topics[0]}. Na twee jaar willen "
         f"we {ctx.rng.choice(GOALS)}.",
         f"Aanpak. We beginnen met {steps[0]}. Daarna volgt {steps[1]}. Tot slot "
         f"{steps[2]}.",
         f"Wie doen er mee. {ctx.organisation}, de gemeente {ctx.place.name} en "
         f"partners uit de wijk. Thema's: {join_nl(ctx.keywords)}.",
-        f"Begroting. De kosten bedragen naar schatting € {amount:,}".replace(",", ".")
-        + ". Een deel vragen we aan bij fondsen; de rest brengen we in als "
-        "vrijwillige inzet.",
+        f"Begroting. De kosten bedragen naar schatting {euro(amount)}. Een deel "
+        "vragen we aan bij fondsen; de rest brengen we in als vrijwillige inzet.",
     ]
     return title, description, "\n\n".join(body)
 
@@ -192,7 +203,7 @@ def write_pilot(ctx: DocumentContext) -> tuple[str, str, str]:
     body = [
         f"Het idee. We willen een half jaar proefdraaien met {ctx.topics[0]} in "
         f"{ctx.where}.",
-        f"Waarom hier en nu. {capitalise(ctx.challenge)}, en daar is nog geen "
+        f"Waarom hier en nu. We merkten dat {ctx.challenge}, en daar is nog geen "
         "passend antwoord op.",
         f"Wat we willen leren. Of {ctx.topics[-1]} bewoners bereikt die nu buiten "
         "beeld blijven, en wat het vraagt van vrijwilligers en professionals.",
@@ -216,16 +227,15 @@ def write_funding(ctx: DocumentContext) -> tuple[str, str, str, datetime.date]:
         title = f"{funder}: aanvraagronde {ctx.subject} {deadline.year}"
         giver = funder
     description = (
-        f"Bijdrage tot € {amount:,}".replace(",", ".")
-        + f" voor initiatieven rond {ctx.subject}. Aanvragen uiterlijk "
-        f"{dutch_date(deadline)}."
+        f"Bijdrage tot {euro(amount)} voor initiatieven rond het thema "
+        f"{ctx.subject}. Aanvragen uiterlijk {dutch_date(deadline)}."
     )
     body = [
         f"Voor wie. {giver} ondersteunt bewonersinitiatieven, buurtcoöperaties en "
         f"stichtingen die werken aan {join_nl(ctx.keywords)}.",
-        f"Wat wordt vergoed. Kosten voor activiteiten, materiaal en begeleiding, "
-        f"tot een maximum van € {amount:,}".replace(",", ".")
-        + " per aanvraag. Vrijwilligersvergoedingen mogen worden meegenomen.",
+        "Wat wordt vergoed. Kosten voor activiteiten, materiaal en begeleiding, "
+        f"tot een maximum van {euro(amount)} per aanvraag. "
+        "Vrijwilligersvergoedingen mogen worden meegenomen.",
         "Hoe vraag je aan. Beschrijf in maximaal twee pagina's wat je wilt doen, "
         "wie er meedoen en hoe bewoners zeggenschap hebben. Voeg een begroting toe.",
         f"Deadline. Aanvragen moeten uiterlijk {dutch_date(deadline)} binnen zijn.",
@@ -275,16 +285,18 @@ def write_guide(ctx: DocumentContext) -> tuple[str, str, str]:
     if ctx.local:
         title = f"{title} ({ctx.place.name})"
     description = (
-        f"Praktische handreiking voor bewoners en professionals die aan de slag "
-        f"willen met {ctx.subject}."
+        "Praktische handreiking voor bewoners en professionals, met lessen over "
+        f"{ctx.subject}."
     )
     body = [
         f"Waarom deze handreiking. Steeds meer initiatieven werken aan "
         f"{ctx.topics[0]}. Wat wij in {ctx.place.name} leerden, zetten we hier op "
         "een rij.",
         *(
-            f"Stap {number}. Begin met {step}."
-            for number, step in enumerate(steps, start=1)
+            f"Stap {number}. {pattern.format(step)}"
+            for number, (pattern, step) in enumerate(
+                zip(STEP_PATTERNS, steps, strict=True), start=1
+            )
         ),
         f"Valkuilen. Let op dat {ctx.rng.choice(FINDINGS)}.",
     ]

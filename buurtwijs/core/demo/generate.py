@@ -142,6 +142,11 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_first(text: str) -> str:
+    """Lower-case the first letter only."""
+    return text[:1].lower() + text[1:]
+
+
 def weighted(rng: random.Random, weights: dict[str, int]) -> str:
     """One key of `weights`, drawn by weight."""
     return rng.choices(list(weights), weights=list(weights.values()))[0]
@@ -205,6 +210,13 @@ def hogeschool_for(rng: random.Random, place: Place) -> str:
     return rng.choice(names.HOGESCHOLEN.get(place.province_code, ("Movisie",)))
 
 
+def lectoraat_for(rng: random.Random, themes: Sequence[str]) -> str:
+    """A research group, most often one that fits the main theme."""
+    if rng.random() < 0.75:
+        return rng.choice(names.THEME_LECTORATEN[themes[0]])
+    return rng.choice(names.LECTORATEN)
+
+
 def partner_name(
     rng: random.Random,
     role: str,
@@ -218,7 +230,7 @@ def partner_name(
     if role == "knowledge_institution":
         if rng.random() < 0.2:
             return rng.choice(names.NATIONAL_KNOWLEDGE)
-        return f"{hogeschool_for(rng, place)}, lectoraat {rng.choice(names.LECTORATEN)}"
+        return f"{hogeschool_for(rng, place)}, lectoraat {lectoraat_for(rng, themes)}"
     if role == "funder":
         special = [names.THEME_FUNDERS[t] for t in themes if t in names.THEME_FUNDERS]
         pattern = rng.choice(special) if special and rng.random() < 0.5 else None
@@ -331,11 +343,13 @@ def describe_initiative(
         f"We werken aan {join_nl(topics)}. Onderwerpen die steeds terugkomen zijn "
         f"{join_nl(keywords)}."
     )
-    others = [partner.name for partner in partners if partner.role != "residents"]
+    others = [partner for partner in partners if partner.role != "residents"]
     if others:
+        verb = "denkt" if len(others) == 1 else "denken"
+        example = rng.choice(others)
         collaboration = (
-            f"Dat doen we niet alleen: {join_nl(others)} denken mee en dragen bij. "
-            f"{partners[-1].contribution}"
+            f"Dat doen we niet alleen: {join_nl([p.name for p in others])} {verb} "
+            f"mee. Wat {example.name} bijdraagt: {lower_first(example.contribution)}"
         )
     else:
         collaboration = "Alles draait op de inzet van buurtbewoners zelf."
@@ -452,7 +466,7 @@ def person_work(
     if kind == "researcher":
         if rng.random() < 0.8:
             organisation = hogeschool_for(rng, place)
-            lectoraat = rng.choice(names.LECTORATEN)
+            lectoraat = lectoraat_for(rng, themes)
             return organisation, (
                 f"Docent-onderzoeker bij het lectoraat {lectoraat}, met de nadruk "
                 f"op {subject}."

@@ -50,7 +50,7 @@ Singelwijk, Schepenbuurt, Planetenbuurt, Hofstede
 VILLAGE_NEIGHBOURHOODS = split_list(
     """
 Dorpskern, Kerkebuurt, De Brink, Het Veld, Dijkwijk, Bolwerk, De Schans, Het Zand,
-Molenwijk, De Akkers, Oude Dorp, De Weiden, Polderwijk, De Esch, Kerkpad, Havenbuurt
+Molenwijk, De Akkers, Oude Dorp, De Weiden, Polderwijk, De Esch, Havenbuurt
 """
 )
 FIRST_NAMES = split_list(
@@ -117,6 +117,29 @@ LECTORATEN = (
     "Jeugd en Opvoeding",
     "Energietransitie in de Gebouwde Omgeving",
 )
+# Research groups whose subject fits a theme; others come from LECTORATEN.
+THEME_LECTORATEN: dict[str, tuple[str, ...]] = {
+    "armoede-en-schulden": ("Armoede-interventies", "Schulden en Incasso"),
+    "werk-en-economie": ("Sociale Innovatie", "Sociaal Ondernemerschap"),
+    "wonen": ("Wonen en Leefomgeving", "Krachtige Wijken"),
+    "zorg-en-gezondheid": ("Zorg in de Wijk", "Gezondheid en Welzijn"),
+    "ouder-worden": ("Langer Thuis", "Ouder Worden in de Wijk"),
+    "jeugd-en-opvoeden": ("Jeugd en Opvoeding", "Opgroeien in de Stad"),
+    "veiligheid": ("Veiligheid in de Wijk", "Ondermijning en Weerbaarheid"),
+    "duurzaamheid-en-energie": (
+        "Energietransitie in de Gebouwde Omgeving",
+        "Duurzame Stedelijke Ontwikkeling",
+    ),
+    "ontmoeting-en-eenzaamheid": ("Sociale Verbinding", "Eenzaamheid en Welzijn"),
+    "integratie-en-inclusie": ("Burgerschap en Diversiteit", "Inclusie en Taal"),
+    "openbare-ruimte": ("Duurzame Stedelijke Ontwikkeling", "Stedelijke Vernieuwing"),
+    "participatie-en-samenwerking": (
+        "Maatschappelijke Participatie",
+        "Samenwerken in de Wijk",
+    ),
+    "organiseren-en-financieren": ("Sociale Innovatie", "Burgerinitiatieven"),
+    "kennis-en-leren": ("Wijkgericht Werken", "Professionalisering Sociaal Werk"),
+}
 PROFESSIONAL_JOBS = (
     "opbouwwerker",
     "wijkverpleegkundige",
@@ -182,36 +205,37 @@ RESIDENT_PARTNERS = (
     "Huurdersvereniging {wijk}",
     "Buurtbewoners",
 )
+# What a partner brings, as a noun phrase: "Wat <partner> bijdraagt: <phrase>".
 CONTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "residents": (
-        "Vrijwilligers die de activiteiten bedenken en uitvoeren.",
-        "Bewoners vormen het bestuur en houden de koers in handen.",
-        "Buurtbewoners brengen ideeën, tijd en hun netwerk in.",
+        "Vrijwillige inzet: activiteiten bedenken en uitvoeren.",
+        "Het bestuur en de koers van het initiatief.",
+        "Ideeën, tijd en een eigen netwerk in de buurt.",
     ),
     "entrepreneurs": (
-        "Levert materiaal en korting op inkopen.",
-        "Biedt werkervaringsplekken aan buurtbewoners.",
-        "Sponsort activiteiten en denkt mee over de wijkeconomie.",
+        "Materiaal en korting op inkopen.",
+        "Werkervaringsplekken voor buurtbewoners.",
+        "Sponsoring van activiteiten en kennis van de wijkeconomie.",
     ),
     "social_institution": (
-        "Een opbouwwerker ondersteunt de vrijwilligers enkele uren per week.",
-        "Verwijst bewoners door en deelt kennis over de wijk.",
-        "Stelt een ruimte beschikbaar en helpt bij de organisatie.",
+        "Een opbouwwerker die de vrijwilligers enkele uren per week ondersteunt.",
+        "Doorverwijzing van bewoners en kennis over de wijk.",
+        "Een ruimte en hulp bij de organisatie.",
     ),
     "municipality": (
         "Subsidie voor de eerste jaren en een vast aanspreekpunt.",
-        "Een gebiedsmakelaar denkt mee en helpt bij vergunningen.",
-        "Stelt grond beschikbaar in bruikleen.",
+        "Een gebiedsmakelaar die meedenkt en helpt bij vergunningen.",
+        "Grond in bruikleen.",
     ),
     "housing_corporation": (
-        "Stelt een ruimte in een van haar complexen beschikbaar.",
-        "Draagt bij aan de huur en betrekt huurders bij renovaties.",
-        "Een wijkconsulent schuift aan bij het overleg.",
+        "Een ruimte in een van haar complexen.",
+        "Een bijdrage in de huur en betrokkenheid van huurders bij renovaties.",
+        "Een wijkconsulent die aanschuift bij het overleg.",
     ),
     "knowledge_institution": (
-        "Studenten en onderzoekers volgen wat het initiatief oplevert.",
-        "Een lectoraat begeleidt een evaluatie en deelt de lessen.",
-        "Studenten lopen stage en doen praktijkonderzoek.",
+        "Studenten en onderzoekers die volgen wat het initiatief oplevert.",
+        "Begeleiding van een evaluatie, en de lessen die daaruit volgen.",
+        "Stagiairs en praktijkonderzoek.",
     ),
     "funder": (
         "Een bijdrage voor de opstartfase.",

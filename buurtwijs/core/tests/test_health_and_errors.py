@@ -54,7 +54,9 @@ def without_database() -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_healthz_answers_503_when_the_database_is_unreachable(without_database: dict) -> None:
+def test_healthz_answers_503_when_the_database_is_unreachable(
+    without_database: dict,
+) -> None:
     health = without_database["/healthz"]
     assert health["status"] == 503
     assert json.loads(health["body"]) == {"status": "error", "database": "error"}

@@ -85,8 +85,15 @@ def test_reloading_reference_data_keeps_rows_and_edited_theme_labels() -> None:
 def test_municipalities_sort_in_dutch_order() -> None:
     names = list(
         Municipality.objects.filter(
-            display_name__in=["'s-Hertogenbosch", "Heerlen", "Houten", "IJsselstein",
-                              "Súdwest-Fryslân", "Sittard-Geleen", "Zwolle"]
+            display_name__in=[
+                "'s-Hertogenbosch",
+                "Heerlen",
+                "Houten",
+                "IJsselstein",
+                "Súdwest-Fryslân",
+                "Sittard-Geleen",
+                "Zwolle",
+            ]
         ).values_list("display_name", flat=True)
     )
     assert names == [

@@ -10,9 +10,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_published_initiative_shows_its_partners_and_roles(client: Client) -> None:
-    initiative = InitiativeFactory(name="Delfshaven Coöperatie", slug="delfshaven-cooperatie")
-    PartnerFactory(initiative=initiative, name="Woonstad Rotterdam",
-                   role=PartnerRole.HOUSING_CORPORATION)
+    initiative = InitiativeFactory(
+        name="Delfshaven Coöperatie", slug="delfshaven-cooperatie"
+    )
+    PartnerFactory(
+        initiative=initiative,
+        name="Woonstad Rotterdam",
+        role=PartnerRole.HOUSING_CORPORATION,
+    )
 
     response = client.get("/initiatieven/delfshaven-cooperatie/")
 
@@ -31,11 +36,15 @@ def test_pending_initiative_is_not_public(client: Client) -> None:
 
 def test_contact_address_of_an_initiative_is_never_printed(client: Client) -> None:
     InitiativeFactory(slug="geheim-adres", contact_email="bestuur@voorbeeld.nl")
-    assert "bestuur@voorbeeld.nl" not in client.get("/initiatieven/geheim-adres/").content.decode()
+    assert (
+        "bestuur@voorbeeld.nl"
+        not in client.get("/initiatieven/geheim-adres/").content.decode()
+    )
 
 
 def test_initiative_list_paginates_with_a_fixed_number_of_queries(
-    client: Client, django_assert_max_num_queries  # noqa: ANN001
+    client: Client,
+    django_assert_max_num_queries,  # noqa: ANN001
 ) -> None:
     InitiativeFactory.create_batch(30)
     with django_assert_max_num_queries(6):
