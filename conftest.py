@@ -12,7 +12,7 @@ from buurtwijs.directory.tests.factories import InitiativeFactory
 
 
 def _person(email: str, name: str, *roles: str) -> User:
-    user = UserFactory(email=email, username=email.split("@")[0])
+    user = UserFactory.create(email=email, username=email.split("@")[0])
     make_profile(user=user, name=name)
     for role in roles:
         user.groups.add(Group.objects.get(name=role))
@@ -47,7 +47,7 @@ def owner(db: None) -> User:
 
 @pytest.fixture
 def owned_initiative(owner: User) -> Initiative:
-    return InitiativeFactory(owner=owner, name="Buurtcoöperatie Oog in Al")
+    return InitiativeFactory.create(owner=owner, name="Buurtcoöperatie Oog in Al")
 
 
 @pytest.fixture

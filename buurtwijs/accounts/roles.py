@@ -7,10 +7,15 @@ MEMBER = "member"
 EDITOR = "editor"
 ADMINISTRATOR = "administrator"
 
-# Editors publish and moderate content; they do not manage users or roles.
+# Editors publish and moderate content and profiles; they do not manage accounts
+# or roles.
 _EDITOR_APPS = ("directory", "knowledge", "events", "cms", "core")
 _EDITOR_WAGTAIL = (
     ("wagtailadmin", "access_admin"),
+    ("accounts", "add_profile"),
+    ("accounts", "change_profile"),
+    ("accounts", "delete_profile"),
+    ("accounts", "view_profile"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),

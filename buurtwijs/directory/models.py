@@ -1,8 +1,12 @@
 """Initiatives (samenwerkingsverbanden) and the partners that make them up."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from buurtwijs.core.models import Municipality, Theme
 
@@ -30,7 +34,7 @@ class PartnerRole(models.TextChoices):
     FUNDER = "funder", _("Funder")
 
 
-class Initiative(models.Model):
+class Initiative(ClusterableModel):
     """A local initiative or collaboration, with who takes part in which role."""
 
     class Status(models.TextChoices):
@@ -86,6 +90,23 @@ class Initiative(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("status"),
+        FieldPanel("municipality"),
+        FieldPanel("neighbourhood"),
+        FieldPanel("founded_year"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("website"),
+        FieldPanel("contact_email"),
+        FieldPanel("owner"),
+        InlinePanel("partners", label=_("Partners")),
+    ]
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
@@ -95,7 +116,7 @@ class Initiative(models.Model):
 class Partner(models.Model):
     """One party in an initiative and the role it plays there."""
 
-    initiative = models.ForeignKey(
+    initiative = ParentalKey(
         Initiative,
         on_delete=models.CASCADE,
         related_name="partners",
@@ -105,6 +126,8 @@ class Partner(models.Model):
     role = models.CharField(_("role"), max_length=30, choices=PartnerRole.choices)
     contribution = models.TextField(_("what they bring"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("contribution")]
 
     class Meta:
         ordering = ["position", "id"]

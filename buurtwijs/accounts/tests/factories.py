@@ -9,7 +9,7 @@ from buurtwijs.accounts.services import profile_create
 PASSWORD = "een-goed-wachtwoord-42"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     """A person with an account and a verified e-mail address."""
 
     class Meta:

@@ -42,3 +42,21 @@ def test_member_and_visitor_cannot_enter_beheer(
     response = visitor.get("/beheer/")
     assert response.status_code == 302
     assert "/beheer/login/" in response["Location"]
+
+
+def test_editor_manages_initiatives_people_documents_and_themes_in_beheer(
+    editor: User,
+    member: User,
+    client_for,  # noqa: ANN001
+) -> None:
+    paths = [
+        "/beheer/snippets/directory/initiative/",
+        "/beheer/snippets/accounts/profile/",
+        "/beheer/snippets/knowledge/document/",
+        "/beheer/snippets/core/theme/",
+    ]
+    editor_client = client_for(editor)
+    member_client = client_for(member)
+    for path in paths:
+        assert editor_client.get(path).status_code == 200, path
+        assert member_client.get(path).status_code == 302, path

@@ -16,14 +16,16 @@ def test_home_page_counts_only_published_initiatives_and_public_people(
     django_assert_max_num_queries,  # noqa: ANN001
 ) -> None:
     # given
-    InitiativeFactory(
+    InitiativeFactory.create(
         name="Dorpshuis Fort Vreeswijk",
         municipality=Municipality.objects.get(code="GM0356"),
     )
-    InitiativeFactory(
+    InitiativeFactory.create(
         name="In De Boomtak", municipality=Municipality.objects.get(code="GM0855")
     )
-    InitiativeFactory(name="Nog niet goedgekeurd", status=Initiative.Status.PENDING)
+    InitiativeFactory.create(
+        name="Nog niet goedgekeurd", status=Initiative.Status.PENDING
+    )
     make_profile(name="Openbaar Persoon", is_public=True)
     make_profile(name="Privé Persoon", is_public=False)
 
@@ -61,7 +63,7 @@ def test_home_page_is_dutch_by_default_and_english_after_switching(
 def test_home_page_lists_all_14_themes_with_their_initiative_counts(
     client: Client,
 ) -> None:
-    initiative = Initiative.objects.get(pk=InitiativeFactory().pk)
+    initiative = InitiativeFactory.create()
     initiative.themes.set(Theme.objects.filter(slug="armoede-en-schulden"))
     html = client.get("/").content.decode()
     assert "Armoede en schulden" in html

@@ -6,7 +6,7 @@ from buurtwijs.core.models import Municipality
 from buurtwijs.directory.models import Initiative, Partner, PartnerRole
 
 
-class InitiativeFactory(factory.django.DjangoModelFactory):
+class InitiativeFactory(factory.django.DjangoModelFactory[Initiative]):
     """A published initiative in Utrecht unless told otherwise."""
 
     class Meta:
@@ -20,7 +20,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     status = Initiative.Status.PUBLISHED
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(factory.django.DjangoModelFactory[Partner]):
     class Meta:
         model = Partner
 

@@ -10,10 +10,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_published_initiative_shows_its_partners_and_roles(client: Client) -> None:
-    initiative = InitiativeFactory(
+    initiative = InitiativeFactory.create(
         name="Delfshaven Coöperatie", slug="delfshaven-cooperatie"
     )
-    PartnerFactory(
+    PartnerFactory.create(
         initiative=initiative,
         name="Woonstad Rotterdam",
         role=PartnerRole.HOUSING_CORPORATION,
@@ -29,13 +29,13 @@ def test_published_initiative_shows_its_partners_and_roles(client: Client) -> No
 
 
 def test_pending_initiative_is_not_public(client: Client) -> None:
-    InitiativeFactory(slug="wacht-op-redactie", status=Initiative.Status.PENDING)
+    InitiativeFactory.create(slug="wacht-op-redactie", status=Initiative.Status.PENDING)
     assert client.get("/initiatieven/wacht-op-redactie/").status_code == 404
     assert "wacht-op-redactie" not in client.get("/initiatieven/").content.decode()
 
 
 def test_contact_address_of_an_initiative_is_never_printed(client: Client) -> None:
-    InitiativeFactory(slug="geheim-adres", contact_email="bestuur@voorbeeld.nl")
+    InitiativeFactory.create(slug="geheim-adres", contact_email="bestuur@voorbeeld.nl")
     assert (
         "bestuur@voorbeeld.nl"
         not in client.get("/initiatieven/geheim-adres/").content.decode()
