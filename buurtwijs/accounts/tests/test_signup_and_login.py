@@ -49,7 +49,7 @@ def test_signup_without_consent_is_refused_and_stores_nothing(client: Client) ->
     response = client.post("/account/signup/", {**SIGNUP, "consent": ""})
 
     assert response.status_code == 200
-    assert "Dit veld is verplicht" in response.content.decode()
+    assert "Dit is een verplicht veld" in response.content.decode()
     assert not User.objects.filter(email="sanne@voorbeeld.nl").exists()
     assert Consent.objects.count() == 0
 

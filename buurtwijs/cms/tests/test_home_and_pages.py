@@ -30,7 +30,7 @@ def test_home_page_counts_only_published_initiatives_and_public_people(
     make_profile(name="Privé Persoon", is_public=False)
 
     # when
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(18):
         response = client.get("/")
 
     # then
