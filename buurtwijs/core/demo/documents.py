@@ -122,6 +122,11 @@ STEP_PATTERNS = (
 )
 
 
+def steps_in_order(rng: random.Random, count: int) -> list[str]:
+    """A few of the steps, in the order they are listed (and done)."""
+    return [STEPS[i] for i in sorted(rng.sample(range(len(STEPS)), count))]
+
+
 def euro(amount: int) -> str:
     """'€ 12.500', with the Dutch thousands separator."""
     return "€ " + f"{amount:,}".replace(",", ".")
@@ -175,7 +180,7 @@ def write_statutes(ctx: DocumentContext) -> tuple[str, str, str]:
 
 def write_project_plan(ctx: DocumentContext) -> tuple[str, str, str]:
     """A project plan with reason, goal, approach and budget."""
-    steps = ctx.rng.sample(STEPS, 3)
+    steps = steps_in_order(ctx.rng, 3)
     amount = ctx.rng.randrange(2_500, 60_000, 500)
     title = f"Projectplan {ctx.subject} {ctx.neighbourhood}"
     description = f"Plan van {ctx.organisation} voor {ctx.topics[0]} in {ctx.where}."
@@ -274,7 +279,7 @@ def write_research(ctx: DocumentContext) -> tuple[str, str, str]:
 
 def write_guide(ctx: DocumentContext) -> tuple[str, str, str]:
     """A step-by-step guide."""
-    steps = ctx.rng.sample(STEPS, 4)
+    steps = steps_in_order(ctx.rng, 4)
     title = ctx.rng.choice(
         (
             f"Handreiking {ctx.subject}",

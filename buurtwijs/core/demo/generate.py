@@ -357,17 +357,28 @@ def describe_initiative(
     return summary, "\n\n".join((opening, activities, collaboration, closing))
 
 
+def kind_weights(place: Place) -> dict[str, int]:
+    """Kinds of initiative by size of place: village halls in villages, and so on."""
+    weights = dict(vocab.KIND_WEIGHTS)
+    if place.population >= 100_000:
+        weights["dorpshuis"] = 2
+    elif place.population < 50_000:
+        weights.update(dorpshuis=22, wijkcentrum=5, stadscooperatie=0)
+    return weights
+
+
 def generate_initiative(seed: int, index: int, placement: Placement) -> InitiativeSpec:
     """Initiative number `index` of the run with this seed."""
     rng = item_rng(seed, "initiative", index)
     place = placement.pick(rng, index)
-    kind = weighted(rng, vocab.KIND_WEIGHTS)
+    kind = weighted(rng, kind_weights(place))
     themes = pick_themes(rng, kind)
     city_wide = kind in {"stadscooperatie", "netwerk"}
     neighbourhood = "" if city_wide else neighbourhood_for(rng, place)
     context = name_context(rng, place, neighbourhood)
     name = initiative_name(rng, kind, themes, context)
-    if "{wijk}" not in name and neighbourhood and rng.random() < 0.5:
+    # A name without the neighbourhood often stands for the whole municipality.
+    if neighbourhood and neighbourhood not in name and rng.random() < 0.5:
         neighbourhood = ""
     earliest, latest = vocab.KIND_YEARS[kind]
     year = rng.randint(earliest, latest) if rng.random() < 0.85 else None

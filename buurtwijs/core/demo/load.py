@@ -4,13 +4,21 @@ Generated initiatives and profiles are recognised by their deterministic slug,
 generated documents (which have no slug) by their title among documents without a
 file or uploader. Each kind is written in one transaction, in batches, with every
 lookup done before the loop.
+
+Rows go in as plain tuples (COPY on PostgreSQL, `executemany` in batches on SQLite)
+rather than through `bulk_create`: at the national scale (100,000 profiles),
+building a model instance and preparing every value one by one made `bulk_create`
+about twenty times slower than the database itself. Table and column names still
+come from the models' `_meta`.
 """
 
+import datetime
 import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 
 from buurtwijs.accounts.models import Profile
 from buurtwijs.core.demo.documents import DocumentSpec
@@ -20,6 +28,7 @@ from buurtwijs.directory.models import Initiative, Partner
 from buurtwijs.knowledge.models import Document
 
 BATCH_SIZE = 2_000
+PROGRESS_EVERY = 50_000
 
 Log = Callable[[str], None]
 
@@ -42,21 +51,62 @@ def load_places() -> list[Place]:
     ]
 
 
-def bulk_insert(
-    model: type[models.Model], rows: Iterable[models.Model], label: str, log: Log
-) -> list[Any]:
-    """Insert rows in batches, reporting progress, and return them with their keys."""
+def insert_rows(
+    model: type[models.Model],
+    fields: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+    label: str,
+    log: Log,
+) -> int:
+    """Insert tuples of database-ready values: COPY on PostgreSQL, else executemany."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    columns = ", ".join(quote(column_of(model, name)) for name in fields)
     rows = list(rows)
     started = time.monotonic()
-    created: list[Any] = []
-    for start in range(0, len(rows), BATCH_SIZE):
-        created += model._default_manager.bulk_create(rows[start : start + BATCH_SIZE])
-        if len(rows) > BATCH_SIZE:
-            done = min(start + BATCH_SIZE, len(rows))
-            log(f"    {label}: {done:,}/{len(rows):,}")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams rows in one command: 15x faster than executemany here.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for done, row in enumerate(rows, start=1):
+                    copy.write_row(row)
+                    report_progress(done, len(rows), label, log)
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            # Identifiers come from the model's _meta, quoted; values are parameters.
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            for start in range(0, len(rows), BATCH_SIZE):
+                cursor.executemany(sql, rows[start : start + BATCH_SIZE])
+                done = min(start + BATCH_SIZE, len(rows))
+                report_progress(done, len(rows), label, log)
     if rows:
         log(f"  {label}: {len(rows):,} in {time.monotonic() - started:.1f}s")
-    return created
+    return len(rows)
+
+
+def column_of(model: type[models.Model], name: str) -> str:
+    """The database column of a concrete field."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field) or not field.column:
+        raise TypeError(f"{model.__name__}.{name} is not a concrete column")
+    return field.column
+
+
+def report_progress(done: int, total: int, label: str, log: Log) -> None:
+    """A progress line every PROGRESS_EVERY rows of a long insert."""
+    if done % PROGRESS_EVERY == 0 and done < total:
+        log(f"    {label}: {done:,}/{total:,}")
+
+
+def now_value() -> Any:
+    """The current time as the database wants it for a raw insert."""
+    return connection.ops.adapt_datetimefield_value(timezone.now())
+
+
+def date_value(day: datetime.date | None) -> Any:
+    """A date as the database wants it for a raw insert."""
+    return connection.ops.adapt_datefield_value(day)
 
 
 def theme_ids() -> dict[str, int]:
@@ -78,53 +128,65 @@ def load_initiatives(specs: Sequence[InitiativeSpec], log: Log) -> int:
         return 0
     places = municipality_ids()
     themes = theme_ids()
-    initiatives = bulk_insert(
+    now = now_value()
+    insert_rows(
         Initiative,
         (
-            Initiative(
-                slug=spec.slug,
-                name=spec.name,
-                kind=spec.kind,
-                municipality_id=places[spec.municipality_code],
-                neighbourhood=spec.neighbourhood,
-                latitude=spec.latitude,
-                longitude=spec.longitude,
-                founded_year=spec.founded_year,
-                summary=spec.summary,
-                description=spec.description,
-                contact_email=spec.contact_email,
-                status=spec.status,
+            "slug",
+            "name",
+            "kind",
+            "municipality_id",
+            "neighbourhood",
+            "latitude",
+            "longitude",
+            "founded_year",
+            "summary",
+            "description",
+            "website",
+            "contact_email",
+            "status",
+            "created_at",
+            "updated_at",
+        ),
+        (
+            (
+                spec.slug,
+                spec.name,
+                spec.kind,
+                places[spec.municipality_code],
+                spec.neighbourhood,
+                spec.latitude,
+                spec.longitude,
+                spec.founded_year,
+                spec.summary,
+                spec.description,
+                "",
+                spec.contact_email,
+                spec.status,
+                now,
+                now,
             )
             for spec in todo
         ),
         "initiatives",
         log,
     )
-    pairs = list(zip(initiatives, todo, strict=True))
-    bulk_insert(
+    ids = dict(Initiative.objects.values_list("slug", "id"))
+    insert_rows(
         Partner,
+        ("initiative_id", "name", "role", "contribution", "position"),
         (
-            Partner(
-                initiative_id=initiative.pk,
-                name=partner.name,
-                role=partner.role,
-                contribution=partner.contribution,
-                position=position,
-            )
-            for initiative, spec in pairs
+            (ids[spec.slug], partner.name, partner.role, partner.contribution, position)
+            for spec in todo
             for position, partner in enumerate(spec.partners)
         ),
         "partners",
         log,
     )
-    through = Initiative.themes.through
-    bulk_insert(
-        through,
-        (
-            through(initiative_id=initiative.pk, theme_id=themes[slug])
-            for initiative, spec in pairs
-            for slug in spec.themes
-        ),
+    insert_rows(
+        Initiative.themes.through,
+        ("initiative_id", "theme_id"),
+        ((ids[spec.slug], themes[slug]) for spec in todo for slug in spec.themes),
         "initiative themes",
         log,
     )
@@ -140,86 +202,110 @@ def load_people(specs: Sequence[PersonSpec], log: Log) -> int:
         return 0
     places = municipality_ids()
     themes = theme_ids()
-    profiles = bulk_insert(
+    now = now_value()
+    insert_rows(
         Profile,
         (
-            Profile(
-                user=None,
-                slug=spec.slug,
-                name=spec.name,
-                organisation=spec.organisation,
-                municipality_id=(
-                    places[spec.municipality_code] if spec.municipality_code else None
-                ),
-                kind=spec.kind,
-                expertise=spec.expertise,
-                is_public=spec.is_public,
-                show_organisation=spec.show_organisation,
-                show_municipality=spec.show_municipality,
-                show_kind=spec.show_kind,
-                show_expertise=spec.show_expertise,
-                show_themes=spec.show_themes,
+            "slug",
+            "name",
+            "organisation",
+            "municipality_id",
+            "kind",
+            "expertise",
+            "is_public",
+            "show_organisation",
+            "show_municipality",
+            "show_kind",
+            "show_expertise",
+            "show_themes",
+            "created_at",
+            "updated_at",
+        ),
+        (
+            (
+                spec.slug,
+                spec.name,
+                spec.organisation,
+                places[spec.municipality_code] if spec.municipality_code else None,
+                spec.kind,
+                spec.expertise,
+                spec.is_public,
+                spec.show_organisation,
+                spec.show_municipality,
+                spec.show_kind,
+                spec.show_expertise,
+                spec.show_themes,
+                now,
+                now,
             )
             for spec in todo
         ),
         "profiles",
         log,
     )
-    through = Profile.themes.through
-    bulk_insert(
-        through,
-        (
-            through(profile_id=profile.pk, theme_id=themes[slug])
-            for profile, spec in zip(profiles, todo, strict=True)
-            for slug in spec.themes
-        ),
+    ids = dict(Profile.objects.filter(user=None).values_list("slug", "id"))
+    insert_rows(
+        Profile.themes.through,
+        ("profile_id", "theme_id"),
+        ((ids[spec.slug], themes[slug]) for spec in todo for slug in spec.themes),
         "profile themes",
         log,
     )
     return len(todo)
 
 
+def generated_documents() -> models.QuerySet[Document]:
+    """Documents as the generator writes them: no file, no uploader."""
+    return Document.objects.filter(file="", uploaded_by__isnull=True)
+
+
 @transaction.atomic
 def load_documents(specs: Sequence[DocumentSpec], log: Log) -> int:
     """Write the documents not yet present (by title), published, with themes."""
-    existing = set(
-        Document.objects.filter(file="", uploaded_by__isnull=True).values_list(
-            "title", flat=True
-        )
-    )
+    existing = set(generated_documents().values_list("title", flat=True))
     todo = [spec for spec in specs if spec.title not in existing]
     if not todo:
         return 0
     places = municipality_ids()
     themes = theme_ids()
-    documents = bulk_insert(
+    now = now_value()
+    insert_rows(
         Document,
         (
-            Document(
-                title=spec.title,
-                kind=spec.kind,
-                description=spec.description,
-                extracted_text=spec.extracted_text,
-                municipality_id=(
-                    places[spec.municipality_code] if spec.municipality_code else None
-                ),
-                licence=spec.licence,
-                deadline=spec.deadline,
-                status=Document.Status.PUBLISHED,
+            "title",
+            "kind",
+            "description",
+            "file",
+            "extracted_text",
+            "municipality_id",
+            "licence",
+            "deadline",
+            "status",
+            "created_at",
+        ),
+        (
+            (
+                spec.title,
+                spec.kind,
+                spec.description,
+                "",
+                spec.extracted_text,
+                places[spec.municipality_code] if spec.municipality_code else None,
+                spec.licence,
+                date_value(spec.deadline),
+                Document.Status.PUBLISHED,
+                now,
             )
             for spec in todo
         ),
         "documents",
         log,
     )
-    through = Document.themes.through
-    bulk_insert(
-        through,
-        (
-            through(document_id=document.pk, theme_id=themes[slug])
-            for document, spec in zip(documents, todo, strict=True)
-            for slug in spec.themes
-        ),
+    ids = dict(generated_documents().values_list("title", "id"))
+    insert_rows(
+        Document.themes.through,
+        ("document_id", "theme_id"),
+        ((ids[spec.title], themes[slug]) for spec in todo for slug in spec.themes),
         "document themes",
         log,
     )

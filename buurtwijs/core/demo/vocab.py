@@ -421,7 +421,7 @@ KIND_LABELS: dict[str, str] = {
     "dorpshuis": "dorpshuis",
     "wijkcentrum": "wijkcentrum",
     "stadscooperatie": "stadscoöperatie",
-    "zorgcooperatie": "zorgcoöperaties",
+    "zorgcooperatie": "zorgcoöperatie",
     "energiecooperatie": "energiecoöperatie",
     "voedseltuin": "voedseltuin",
     "netwerk": "netwerk",

@@ -1,4 +1,4 @@
-"""The demo network command: real content, demo accounts, generated data, idempotency."""
+"""The demo network command: real content, accounts, generated data, idempotency."""
 
 from io import StringIO
 
@@ -53,7 +53,9 @@ def generated_names() -> list[str]:
 
 
 @pytest.mark.django_db
-def test_seed_creates_named_real_initiatives_published_in_their_municipalities() -> None:
+def test_seed_creates_named_real_initiatives_published_in_their_municipalities() -> (
+    None
+):
     seed()
 
     expected = {
