@@ -13,35 +13,34 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 
-# Widget input types and the Utrecht component that styles them.
+_TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
+# Input types that are not text boxes: their Utrecht class, or none.
 _INPUT_CLASSES: dict[str, str] = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
     "radio": "utrecht-radio-button utrecht-radio-button--html-input",
-    "select": "utrecht-select utrecht-select--html-select",
-    "file": "bw-file",
+    "file": "",
     "hidden": "",
 }
-_TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
 _INVALID_MODIFIERS: dict[str, str] = {
     "utrecht-textbox": "utrecht-textbox--invalid",
     "utrecht-textarea": "utrecht-textarea--invalid",
     "utrecht-select": "utrecht-select--invalid",
-    "utrecht-radio-button": "utrecht-radio-button--invalid",
 }
 
 
 def utrecht_class(widget: forms.Widget) -> str:
-    """The Utrecht CSS classes for a widget, empty for hidden widgets."""
+    """The Utrecht CSS classes for a widget; empty when none fits."""
     if widget.is_hidden:
+        return ""
+    if isinstance(widget, forms.RadioSelect):
+        # A group of inputs (CheckboxSelectMultiple is a RadioSelect too): the
+        # attributes would also land on the wrapping element, so the templates
+        # style the options themselves.
         return ""
     if isinstance(widget, forms.Textarea):
         return "utrecht-textarea utrecht-textarea--html-textarea"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return _INPUT_CLASSES["checkbox"]
-    if isinstance(widget, forms.RadioSelect):
-        return _INPUT_CLASSES["radio"]
     if isinstance(widget, forms.Select):
-        return _INPUT_CLASSES["select"]
+        return "utrecht-select utrecht-select--html-select"
     input_type = getattr(widget, "input_type", None)
     if input_type is None:
         return ""
@@ -54,14 +53,16 @@ class UtrechtBoundField(BoundField):
     def build_widget_attrs(
         self, attrs: dict[str, Any], widget: forms.Widget | None = None
     ) -> dict[str, Any]:
+        widget = widget or self.field.widget
         attrs = super().build_widget_attrs(attrs, widget)
-        classes = utrecht_class(widget or self.field.widget)
+        classes = utrecht_class(widget)
         if not classes:
             return attrs
         names = classes.split()
         if self.errors:
             names += [_INVALID_MODIFIERS[n] for n in names if n in _INVALID_MODIFIERS]
-        existing = attrs.get("class", "").split()
+        # These attrs replace the widget's own "class", so keep what it had.
+        existing = str(attrs.get("class") or widget.attrs.get("class") or "").split()
         attrs["class"] = " ".join(dict.fromkeys([*existing, *names]))
         return attrs
 
@@ -69,7 +70,7 @@ class UtrechtBoundField(BoundField):
 class UtrechtFormMixin:
     """Mix into a form (before ``forms.Form``) to give its widgets Utrecht classes."""
 
-    bound_field_class = UtrechtBoundField
+    bound_field_class: type[BoundField] | None = UtrechtBoundField
 
 
 class UtrechtFormRenderer(DjangoTemplates):
@@ -79,4 +80,4 @@ class UtrechtFormRenderer(DjangoTemplates):
     to all forms, including those of django-allauth and Django itself.
     """
 
-    bound_field_class = UtrechtBoundField
+    bound_field_class: type[BoundField] | None = UtrechtBoundField

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "buurtwijs.knowledge",
     "buurtwijs.events",
     "buurtwijs.cms",
+    "buurtwijs.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [

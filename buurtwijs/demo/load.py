@@ -21,9 +21,9 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from buurtwijs.accounts.models import Profile
-from buurtwijs.core.demo.documents import DocumentSpec
-from buurtwijs.core.demo.generate import InitiativeSpec, PersonSpec, Place
 from buurtwijs.core.models import Municipality, Theme
+from buurtwijs.demo.documents import DocumentSpec
+from buurtwijs.demo.generate import InitiativeSpec, PersonSpec, Place
 from buurtwijs.directory.models import Initiative, Partner
 from buurtwijs.knowledge.models import Document
 

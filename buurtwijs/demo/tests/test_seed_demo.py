@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from buurtwijs.accounts.models import Profile, User
-from buurtwijs.core.demo.real import BOOK_SLUG, CONGRESS_SLUG, REAL_INITIATIVES
+from buurtwijs.demo.real import BOOK_SLUG, CONGRESS_SLUG, REAL_INITIATIVES
 from buurtwijs.directory.models import Initiative, Partner
 from buurtwijs.events.models import EventPage
 from buurtwijs.knowledge.models import Document, PublicationPage

@@ -10,8 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from buurtwijs.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from buurtwijs.core.demo.seed import SCALES, Sizes, seed_demo
+from buurtwijs.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from buurtwijs.demo.seed import SCALES, Sizes, seed_demo
 
 
 def non_negative(value: str) -> int:

@@ -6,8 +6,8 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from buurtwijs.core.demo import names, vocab
-from buurtwijs.core.demo.generate import (
+from buurtwijs.demo import names, vocab
+from buurtwijs.demo.generate import (
     Place,
     Placement,
     hogeschool_for,

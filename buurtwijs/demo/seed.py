@@ -4,10 +4,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from buurtwijs.core.demo import load, real
-from buurtwijs.core.demo.accounts import load_demo_accounts
-from buurtwijs.core.demo.documents import generate_documents
-from buurtwijs.core.demo.generate import generate_initiatives, generate_people
+from buurtwijs.demo import load, real
+from buurtwijs.demo.accounts import load_demo_accounts
+from buurtwijs.demo.documents import generate_documents
+from buurtwijs.demo.generate import generate_initiatives, generate_people
 
 
 @dataclass(frozen=True)

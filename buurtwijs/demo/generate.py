@@ -14,8 +14,8 @@ from functools import cache
 
 from django.utils.text import slugify
 
-from buurtwijs.core.demo import names, vocab
 from buurtwijs.core.reference_data import read_themes
+from buurtwijs.demo import names, vocab
 
 
 @dataclass(frozen=True)
