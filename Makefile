@@ -4,10 +4,11 @@ SHELL := /bin/bash
 
 PORT ?= 8000
 # Django 6 needs Python 3.12 or 3.13: take the first one found on PATH or in pyenv.
-PYTHON ?= $(shell for v in 3.12 3.13; do \
-	  command -v python$$v 2>/dev/null && break; \
-	  for p in $$HOME/.pyenv/versions/$$v*/bin/python$$v; do [ -x "$$p" ] && echo "$$p" && break 2; done; \
-	done | head -n 1)
+PYTHON ?= $(shell for c in python3.12 python3.13 $$HOME/.pyenv/versions/3.12*/bin/python3.12 \
+	  $$HOME/.pyenv/versions/3.13*/bin/python3.13 /usr/local/bin/python3.12 /usr/bin/python3.12; do \
+	  p=$$(command -v $$c 2>/dev/null) || continue; \
+	  $$p -c 'import sys; sys.exit(sys.version_info[:2] not in ((3, 12), (3, 13)))' 2>/dev/null \
+	  && echo $$p && break; done)
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 VENV := .venv
 STAMP_PY := $(VENV)/.installed
@@ -15,13 +16,14 @@ STAMP_JS := node_modules/.installed
 MANAGE := $(UV) run --frozen --no-sync python manage.py
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
-.PHONY: help install demo test lint format messages static chromium worker bench clean
+.PHONY: help install demo test lint format messages static chromium bench clean
 
 help:
 	@echo "make demo    install everything, load the demo network, serve http://127.0.0.1:$(PORT)"
 	@echo "make test    install what is missing and run the whole test suite"
 	@echo "make lint    ruff, mypy, Django checks, migrations check"
 	@echo "make format  format the code with ruff"
+	@echo "make bench   national-scale demo data, then page timings beside /healthz"
 
 $(STAMP_PY): pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -39,7 +41,7 @@ static/build/css/buurtwijs.css: $(STAMP_JS) scripts/build-static.mjs static/src/
 static: static/build/css/buurtwijs.css
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP_PY)
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+	$(DEV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
 install: $(STAMP_PY) $(STAMP_JS) static locale/nl/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
@@ -47,6 +49,7 @@ demo: install
 	@mkdir -p var
 	$(DEV) $(MANAGE) migrate --no-input -v0
 	$(DEV) $(MANAGE) seed_demo --site-url http://127.0.0.1:$(PORT)
+	@echo "E-mails (verification, password reset) are written to $(CURDIR)/var/mail/"
 	$(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 chromium:
@@ -74,3 +77,12 @@ messages: $(STAMP_PY)
 
 clean:
 	rm -rf $(VENV) node_modules static/build var/static
+
+# Speed at national scale: seeds a separate SQLite database, then times pages
+# beside the /healthz baseline. Figures go in docs/performance.md.
+BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+bench: install
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) migrate --no-input -v0
+	time DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) seed_demo --scale national
+	DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) bench_pages
