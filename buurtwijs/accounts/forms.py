@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtwijs.accounts.models import Profile, User
 from buurtwijs.accounts.services import account_register
+from buurtwijs.core.forms import UtrechtFormMixin
 from buurtwijs.core.models import Municipality, Theme
 
 CONSENT_TEXT = _(
@@ -38,7 +39,7 @@ class SignupForm(forms.Form):
         )
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(UtrechtFormMixin, forms.ModelForm):
     """What a person tells about themselves, and which parts of it are public."""
 
     themes = forms.ModelMultipleChoiceField(
@@ -73,7 +74,7 @@ class ProfileForm(forms.ModelForm):
         municipality.empty_label = _("(not given)")
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(UtrechtFormMixin, forms.Form):
     """Confirm deleting the account by typing the password."""
 
     password = forms.CharField(

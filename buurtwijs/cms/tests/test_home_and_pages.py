@@ -95,3 +95,13 @@ def test_every_page_links_the_privacy_and_accessibility_statements(
         html = client.get(path).content.decode()
         assert 'href="/privacy/"' in html
         assert 'href="/toegankelijkheid/"' in html
+
+
+def test_an_english_browser_still_gets_dutch_until_english_is_chosen(
+    client: Client,
+) -> None:
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in html
+    client.post("/taal/", {"language": "en", "next": "/"})
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert '<html lang="en">' in html
