@@ -70,7 +70,7 @@ def _open_tab(
 ) -> Iterator[Page]:
     context = browser.new_context(
         base_url=base_url,
-        locale="nl-NL",
+        locale="en-US",
         viewport={"width": 1280, "height": 900},
         java_script_enabled=javascript,
     )
@@ -83,7 +83,10 @@ def _open_tab(
 def page(
     browser: Browser, live_server: object, django_db_serialized_rollback: None
 ) -> Iterator[Page]:
-    """A fresh tab of a Dutch visitor (Accept-Language nl-NL) on the live server.
+    """A fresh tab on the live server, of a browser that asks for English.
+
+    Buurtwijs is Dutch first: the pages must still come in Dutch until the visitor
+    picks English with the language switch.
 
     The live server needs a transactional database; the serialized rollback restores
     what the data migrations created (home page, privacy statement, municipalities,
