@@ -28,7 +28,7 @@ help:
 $(STAMP_PY): pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	@if [ -z "$(PYTHON)" ]; then echo "Django 6 needs Python 3.12 or 3.13; none was found (set PYTHON=/path/to/python3.12)." >&2; exit 1; fi
-	$(UV) sync --frozen --python "$(PYTHON)"
+	$(UV) sync --frozen --compile-bytecode --python "$(PYTHON)"
 	@touch $@
 
 $(STAMP_JS): package.json package-lock.json
@@ -63,7 +63,7 @@ test: install chromium
 lint: $(STAMP_PY)
 	$(UV) run --frozen --no-sync ruff check .
 	$(UV) run --frozen --no-sync ruff format --check .
-	$(UV) run --frozen --no-sync mypy buurtwijs config
+	$(UV) run --frozen --no-sync mypy buurtwijs config conftest.py tests
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 

@@ -60,3 +60,14 @@ def test_editor_manages_initiatives_people_documents_and_themes_in_beheer(
     for path in paths:
         assert editor_client.get(path).status_code == 200, path
         assert member_client.get(path).status_code == 302, path
+
+
+def test_editor_logs_into_beheer_with_email_address(
+    editor: User, password: str
+) -> None:
+    client = Client()
+    response = client.post(
+        "/beheer/login/", {"username": editor.email, "password": password}
+    )
+    assert response.status_code == 302
+    assert client.get("/beheer/").status_code == 200
