@@ -43,6 +43,12 @@ class Profile(models.Model):
     )
     slug = models.SlugField(_("web address"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(
+        _("e-mail address (never shown)"),
+        blank=True,
+        db_default="",
+        help_text=_("For profiles without an account: the key for re-imports."),
+    )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     municipality = models.ForeignKey(
         Municipality,
@@ -80,6 +86,13 @@ class Profile(models.Model):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         indexes = [models.Index(fields=["is_public", "name"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=~models.Q(email=""),
+                name="profile_email_unique_when_given",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

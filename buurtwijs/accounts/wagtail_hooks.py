@@ -27,6 +27,7 @@ class ProfileViewSet(SnippetViewSet):
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
+        FieldPanel("email"),
         FieldPanel("organisation"),
         FieldPanel("municipality"),
         FieldPanel("kind"),
