@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from buurtwijs.api import api
+
 urlpatterns = [
     path("", include("buurtwijs.core.urls")),
     path("taal/", set_language, name="set_language"),
@@ -14,7 +16,10 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),
     path("mijn-profiel/", include("buurtwijs.accounts.urls")),
+    path("initiatieven/", include("buurtwijs.directory.urls_members")),
     path("initiatieven/", include("buurtwijs.directory.urls")),
+    path("api/v1/", api.urls),
+    path("", include("buurtwijs.directory.urls_public")),
 ]
 
 if settings.DEBUG:

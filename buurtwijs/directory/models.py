@@ -136,3 +136,78 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_role_display()})"
+
+
+class InitiativeClaim(models.Model):
+    """A member saying "this initiative is mine", waiting for an editor's decision."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="claims",
+        verbose_name=_("initiative"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="initiative_claims",
+        verbose_name=_("member"),
+    )
+    message = models.TextField(_("how you are involved"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_claim_per_member",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} ← {self.user}"
+
+
+class ContactMessage(models.Model):
+    """A message relayed to an initiative's contact; kept to limit abuse."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="contact_messages",
+        verbose_name=_("initiative"),
+    )
+    sender_name = models.CharField(_("your name"), max_length=150)
+    sender_email = models.EmailField(_("your e-mail address"))
+    body = models.TextField(_("message"), max_length=5000)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    client_key = models.CharField(max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+
+    def __str__(self) -> str:
+        return f"{self.sender_name} → {self.initiative}"

@@ -1,0 +1,242 @@
+"""Writes to the directory: registering, editing, moderating, claiming, contacting."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import EmailMessage, send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from buurtwijs.accounts.models import User
+from buurtwijs.accounts.roles import ADMINISTRATOR, EDITOR
+from buurtwijs.directory.models import ContactMessage, Initiative, InitiativeClaim
+
+CONTACT_LIMIT_PER_HOUR = 5
+
+
+class ContactRefused(Exception):
+    """The message was not relayed; the text says why, for the sender."""
+
+
+def initiative_can_edit(*, user: Any, initiative: Initiative) -> bool:
+    """Owners edit their own initiative; editors edit every initiative."""
+    if not user.is_authenticated:
+        return False
+    return initiative.owner_id == user.pk or user.has_perm(
+        "directory.change_initiative"
+    )
+
+
+def unique_initiative_slug(name: str, exclude_pk: int | None = None) -> str:
+    """A web address for an initiative, numbered when the name is taken."""
+    base = slugify(name)[:200] or "initiatief"
+    taken = Initiative.objects.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    existing = set(taken.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in existing:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _editor_addresses() -> list[str]:
+    groups = Group.objects.filter(name__in=[EDITOR, ADMINISTRATOR])
+    return sorted(
+        set(
+            User.objects.filter(groups__in=groups, is_active=True).values_list(
+                "email", flat=True
+            )
+        )
+    )
+
+
+def _notify_editors(subject: str, template: str, context: dict[str, Any]) -> None:
+    recipients = _editor_addresses()
+    if recipients:
+        body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
+        send_mail(subject, body, None, recipients)
+
+
+@transaction.atomic
+def initiative_register(*, user: User, form: Any, partners: Any) -> Initiative:
+    """Store a member's new initiative, owned by them, waiting for an editor."""
+    initiative = form.save(commit=False)
+    initiative.slug = unique_initiative_slug(initiative.name)
+    initiative.owner = user
+    initiative.status = Initiative.Status.PENDING
+    initiative.save()
+    form.save_m2m()
+    partners.instance = initiative
+    partners.save()
+    transaction.on_commit(
+        lambda: _notify_editors(
+            _("New initiative to review: %(name)s") % {"name": initiative.name},
+            "directory/mail/initiative_registered.txt",
+            {"initiative": initiative, "user": user},
+        )
+    )
+    return initiative
+
+
+@transaction.atomic
+def initiative_update(
+    *, initiative: Initiative, form: Any, partners: Any
+) -> Initiative:
+    """Save the owner's or an editor's changes to an initiative and its partners."""
+    form.save()
+    partners.save()
+    return initiative
+
+
+@transaction.atomic
+def initiative_moderate(*, initiative: Initiative, approve: bool) -> Initiative:
+    """Publish or reject an initiative waiting for moderation."""
+    initiative.status = (
+        Initiative.Status.PUBLISHED if approve else Initiative.Status.REJECTED
+    )
+    initiative.save(update_fields=["status", "updated_at"])
+    owner = initiative.owner
+    if owner is not None:
+        template = (
+            "directory/mail/initiative_approved.txt"
+            if approve
+            else "directory/mail/initiative_rejected.txt"
+        )
+        body = render_to_string(
+            template, {"initiative": initiative, "site_url": settings.SITE_URL}
+        )
+        transaction.on_commit(
+            lambda: send_mail(
+                _("Your initiative %(name)s") % {"name": initiative.name},
+                body,
+                None,
+                [owner.email],
+            )
+        )
+    return initiative
+
+
+@transaction.atomic
+def claim_submit(
+    *, initiative: Initiative, user: User, message: str
+) -> InitiativeClaim:
+    """Record that a member says the initiative is theirs; one open claim each."""
+    claim = InitiativeClaim.objects.filter(
+        initiative=initiative, user=user, status=InitiativeClaim.Status.PENDING
+    ).first()
+    if claim is not None:
+        return claim
+    claim = InitiativeClaim.objects.create(
+        initiative=initiative, user=user, message=message
+    )
+    transaction.on_commit(
+        lambda: _notify_editors(
+            _("Claim to review: %(name)s") % {"name": initiative.name},
+            "directory/mail/claim_submitted.txt",
+            {"claim": claim},
+        )
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_decide(*, claim: InitiativeClaim, editor: User, approve: bool) -> None:
+    """Approve (the member becomes owner) or reject a claim."""
+    claim.status = (
+        InitiativeClaim.Status.APPROVED if approve else InitiativeClaim.Status.REJECTED
+    )
+    claim.decided_at = timezone.now()
+    claim.decided_by = editor
+    claim.save(update_fields=["status", "decided_at", "decided_by"])
+    if approve:
+        initiative = claim.initiative
+        initiative.owner = claim.user
+        initiative.save(update_fields=["owner", "updated_at"])
+        InitiativeClaim.objects.filter(
+            initiative=initiative, status=InitiativeClaim.Status.PENDING
+        ).update(
+            status=InitiativeClaim.Status.REJECTED,
+            decided_at=claim.decided_at,
+            decided_by=editor,
+        )
+    body = render_to_string(
+        "directory/mail/claim_decided.txt",
+        {"claim": claim, "approve": approve, "site_url": settings.SITE_URL},
+    )
+    address = claim.user.email
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Your claim of %(name)s") % {"name": claim.initiative.name},
+            body,
+            None,
+            [address],
+        )
+    )
+
+
+def _contact_address(initiative: Initiative) -> str:
+    if initiative.contact_email:
+        return initiative.contact_email
+    if initiative.owner is not None:
+        return initiative.owner.email
+    return ""
+
+
+@transaction.atomic
+def contact_relay(
+    *,
+    initiative: Initiative,
+    sender_name: str,
+    sender_email: str,
+    body: str,
+    client_key: str,
+) -> ContactMessage:
+    """Relay a visitor's message to the initiative without showing either address.
+
+    The recipient sees the sender's address only as the Reply-To of the mail, so
+    answering is their choice. Limits: five messages an hour per sender address
+    and per browser or network address.
+    """
+    recipient = _contact_address(initiative)
+    if not recipient:
+        raise ContactRefused(
+            _("This initiative has no contact address yet; your message was not sent.")
+        )
+    since = timezone.now() - timedelta(hours=1)
+    recent = ContactMessage.objects.filter(sent_at__gte=since).filter(
+        Q(sender_email__iexact=sender_email) | Q(client_key=client_key)
+    )
+    if recent.count() >= CONTACT_LIMIT_PER_HOUR:
+        raise ContactRefused(
+            _(
+                "You have sent several messages in the past hour. Your message was "
+                "not sent; please try again later."
+            )
+        )
+    message = ContactMessage.objects.create(
+        initiative=initiative,
+        sender_name=sender_name,
+        sender_email=sender_email,
+        body=body,
+        client_key=client_key,
+    )
+    text = render_to_string(
+        "directory/mail/contact_relay.txt",
+        {"message": message, "initiative": initiative, "site_url": settings.SITE_URL},
+    )
+    mail = EmailMessage(
+        subject=_("Message via Buurtwijs for %(name)s") % {"name": initiative.name},
+        body=text,
+        to=[recipient],
+        reply_to=[f"{sender_name} <{sender_email}>"],
+    )
+    transaction.on_commit(mail.send)
+    return message
