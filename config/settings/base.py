@@ -234,3 +234,10 @@ LOGGING = {
     },
 }
 CSRF_FAILURE_VIEW = "buurtwijs.core.views.csrf_failure"
+
+# Map tiles for the directory map; any XYZ tile server. Without tiles the list stays.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
