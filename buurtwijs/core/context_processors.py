@@ -12,6 +12,8 @@ def site(request: HttpRequest) -> dict:
         "main_navigation": [
             {"label": _("Home"), "url": "/"},
             {"label": _("Initiatives"), "url": reverse("directory:initiative_list")},
+            {"label": _("People"), "url": reverse("people:person_list")},
+            {"label": _("Coverage"), "url": reverse("coverage:coverage")},
             {"label": _("Publications"), "url": "/publicaties/"},
             {"label": _("Events"), "url": "/agenda/"},
         ],

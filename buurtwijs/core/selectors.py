@@ -4,7 +4,9 @@ import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from buurtwijs.core.models import Municipality
+from django.db.models import Q, QuerySet
+
+from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.core.text import normalise_name
 
 
@@ -51,3 +53,35 @@ def municipality_lookup(text: str) -> MunicipalityMatch:
 def municipality_lookup_reset() -> None:
     """Forget the cached index (after reference data changes, and between tests)."""
     _municipality_index.cache_clear()
+
+
+def filter_text(value: str | None) -> str:
+    """A filter value from a query string, trimmed and safe for every database.
+
+    PostgreSQL refuses NUL characters in text parameters, so they are dropped here
+    rather than turning a strange query string into a server error.
+    """
+    return (value or "").replace("\x00", "").strip()
+
+
+def province_q(value: str, *, prefix: str = "province") -> Q:
+    """Match a province by CBS code (PV20 … PV31) or by name, ignoring case."""
+    return Q(**{f"{prefix}__code": value.upper()}) | Q(
+        **{f"{prefix}__name__iexact": value}
+    )
+
+
+def municipality_list(*, province: str | None = None) -> QuerySet[Municipality]:
+    """Every municipality with its province, in Dutch name order."""
+    municipalities = Municipality.objects.select_related("province").order_by(
+        "sort_name", "code"
+    )
+    wanted = filter_text(province)
+    if wanted:
+        municipalities = municipalities.filter(province_q(wanted))
+    return municipalities
+
+
+def theme_list() -> QuerySet[Theme]:
+    """The theme taxonomy in its fixed order."""
+    return Theme.objects.order_by("position", "name")

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _registration(**extra: object) -> dict:
-    data = {
+    data: dict[str, object] = {
         "name": "Buurtcoöperatie De Wielewaal",
         "kind": "buurtcooperatie",
         "municipality": Municipality.objects.get(code="GM0599").pk,
@@ -45,7 +45,7 @@ def _registration(**extra: object) -> dict:
 
 
 def _contact(**extra: object) -> dict:
-    data = {
+    data: dict[str, object] = {
         "sender_name": "Joost de Boer",
         "sender_email": "joost@voorbeeld.nl",
         "body": "Mogen wij een keer langskomen om te leren hoe jullie het doen?",

@@ -1,0 +1,22 @@
+"""The open data API under /api/v1/: each app's router mounted on one NinjaAPI."""
+
+from ninja import NinjaAPI
+
+from buurtwijs.accounts.api import router as accounts_router
+from buurtwijs.core.api import router as core_router
+from buurtwijs.directory.api import router as directory_router
+
+api = NinjaAPI(
+    title="Buurtwijs open data",
+    version="1",
+    description="Public, read-only data of the Buurtwijs network: municipalities, "
+    "themes, published initiatives and public profiles. Responses are cached for "
+    "five minutes. Invalid parameters answer 422 naming the parameter; unknown "
+    "filter values give an empty result.",
+    urls_namespace="api",
+    # The default docs page loads Swagger UI from a CDN; no third-party scripts.
+    docs_url=None,
+)
+api.add_router("/", core_router)
+api.add_router("/", directory_router)
+api.add_router("/", accounts_router)

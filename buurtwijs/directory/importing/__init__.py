@@ -1,0 +1,1 @@
+"""Import of initiatives and people from CSV and XLSX spreadsheets."""

@@ -1,0 +1,76 @@
+"""Reads for the public people directory: only public profiles, only shown fields.
+
+A filter or search never matches on a field its owner has hidden: filtering on a
+province would otherwise reveal where someone lives who chose not to show it.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from buurtwijs.accounts.models import PersonKind, Profile
+from buurtwijs.core.models import Theme
+from buurtwijs.directory.selectors import Fold, dutch_name_order, text_search_q
+
+
+@dataclass(frozen=True)
+class PeopleFilters:
+    """What a visitor filters the people directory on; empty means "any"."""
+
+    q: str = ""
+    theme: str = ""  # Theme.slug
+    province: str = ""  # Province.code
+    kind: str = ""  # PersonKind value
+
+
+def person_kind_choices() -> list[tuple[str, str]]:
+    """The kinds of people, as (value, label) pairs."""
+    return [(value, str(label)) for value, label in PersonKind.choices]
+
+
+def _public_profiles() -> QuerySet[Profile]:
+    return (
+        Profile.objects.filter(is_public=True)
+        .select_related("municipality", "municipality__province")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("position", "name"))
+        )
+    )
+
+
+def profile_list_public(*, filters: PeopleFilters) -> QuerySet[Profile]:
+    """Public profiles matching the filters on their shown fields, by name."""
+    profiles = _public_profiles()
+    if filters.theme:
+        profiles = profiles.filter(show_themes=True, themes__slug=filters.theme)
+    if filters.province:
+        profiles = profiles.filter(
+            show_municipality=True, municipality__province__code=filters.province
+        )
+    if filters.kind:
+        profiles = profiles.filter(show_kind=True, kind=filters.kind)
+    if filters.q.strip():
+        # A hidden field is searched as an empty text.
+        profiles = profiles.alias(
+            name_folded=Fold("name"),
+            organisation_folded=Fold("organisation"),
+            expertise_folded=Fold("expertise"),
+        ).filter(_profile_text_q(filters.q))
+    return profiles.order_by(dutch_name_order("name"), "id")
+
+
+def _profile_text_q(words: str) -> Q:
+    """Each word in the name, or in the organisation or expertise when shown."""
+    condition = Q()
+    for word in words.split():
+        condition &= (
+            text_search_q(word, "name_folded")
+            | (Q(show_organisation=True) & text_search_q(word, "organisation_folded"))
+            | (Q(show_expertise=True) & text_search_q(word, "expertise_folded"))
+        )
+    return condition
+
+
+def profile_detail_public(*, slug: str) -> Profile | None:
+    """One public profile with its themes."""
+    return _public_profiles().filter(slug=slug).first()

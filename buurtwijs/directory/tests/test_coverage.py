@@ -1,0 +1,60 @@
+"""The coverage page: initiatives per province and municipalities without one."""
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from buurtwijs.core.models import Municipality
+from buurtwijs.core.urbanity import Urbanity, population_density, urbanity
+from buurtwijs.directory.coverage import coverage_by_province
+from buurtwijs.directory.models import Initiative
+from buurtwijs.directory.tests.factories import InitiativeFactory
+
+
+def test_urban_from_a_thousand_inhabitants_per_square_kilometre() -> None:
+    assert urbanity(population=1000, area_km2=Decimal("1.00")) is Urbanity.URBAN
+    assert urbanity(population=999, area_km2=Decimal("1.00")) is Urbanity.RURAL
+    assert urbanity(population=None, area_km2=Decimal("5")) is Urbanity.UNKNOWN
+    assert urbanity(population=10, area_km2=0) is Urbanity.UNKNOWN
+    assert population_density(500, 2.0) == 250
+
+
+@pytest.mark.django_db
+def test_coverage_counts_published_initiatives_and_empty_municipalities() -> None:
+    # given Utrecht (urban) with two published initiatives and one pending
+    InitiativeFactory.create_batch(2)
+    InitiativeFactory.create(status=Initiative.Status.PENDING)
+
+    figures = coverage_by_province()
+
+    utrecht = next(area for area in figures.provinces if area.code == "PV26")
+    municipalities = Municipality.objects.filter(province__code="PV26")
+    assert utrecht.initiatives == 2
+    assert utrecht.municipalities == municipalities.count()
+    assert utrecht.without == municipalities.count() - 1
+    assert utrecht.urban_without == utrecht.urban - 1
+    assert utrecht.rural_without == utrecht.rural
+    assert figures.total.initiatives == 2
+    assert figures.total.municipalities == 342
+    assert figures.total.urban + figures.total.rural == 342
+    assert utrecht.cases is None  # no case model yet
+
+
+@pytest.mark.django_db
+def test_coverage_page_has_an_accessible_chart_and_the_table(
+    client: Client,
+    django_assert_max_num_queries,  # noqa: ANN001
+) -> None:
+    InitiativeFactory.create_batch(3)
+
+    with django_assert_max_num_queries(3):
+        response = client.get("/dekking/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'role="img"' in html
+    assert "<title id=" in html
+    assert "<table" in html
+    assert "Fryslân" in html
+    assert "Cases" not in html and "Praktijkvoorbeelden" not in html
