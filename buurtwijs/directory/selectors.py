@@ -43,6 +43,23 @@ def initiative_detail_public(*, slug: str) -> Initiative | None:
     )
 
 
+@dataclass(frozen=True)
+class InitiativeLinks:
+    """What the network holds about one initiative, for its page."""
+
+    documents: list[Any]
+    events: list[Any]
+
+
+def initiative_links_public(*, initiative: Initiative) -> InitiativeLinks:
+    """Published documents and live events linked to an initiative (two queries)."""
+    documents = list(
+        initiative.documents.filter(status="published").order_by("-created_at")[:20]
+    )
+    events = list(initiative.events.live().public().order_by("-starts_at")[:20])
+    return InitiativeLinks(documents=documents, events=events)
+
+
 def _ordered_themes() -> Prefetch[str, QuerySet[Theme], str]:
     return Prefetch("themes", queryset=Theme.objects.order_by("position", "name"))
 

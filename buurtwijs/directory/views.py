@@ -33,6 +33,7 @@ from buurtwijs.directory.selectors import (
     initiative_detail_public,
     initiative_export_public,
     initiative_filter_choices,
+    initiative_links_public,
     initiative_map_points,
 )
 
@@ -152,8 +153,11 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_detail_public(slug=slug)
     if initiative is None:
         raise Http404
+    links = initiative_links_public(initiative=initiative)
     return render(
-        request, "directory/initiative_detail.html", {"initiative": initiative}
+        request,
+        "directory/initiative_detail.html",
+        {"initiative": initiative, "links": links},
     )
 
 

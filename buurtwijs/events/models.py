@@ -19,6 +19,14 @@ class EventPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
     programme = RichTextField(_("programme"), blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    initiative = models.ForeignKey(
+        "directory.Initiative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("initiative"),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -30,6 +38,7 @@ class EventPage(Page):
         FieldPanel("intro"),
         FieldPanel("programme"),
         FieldPanel("capacity"),
+        FieldPanel("initiative"),
     ]
     search_fields = [
         *Page.search_fields,

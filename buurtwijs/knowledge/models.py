@@ -45,6 +45,14 @@ class Document(models.Model):
         related_name="documents",
         verbose_name=_("municipality"),
     )
+    initiative = models.ForeignKey(
+        "directory.Initiative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("initiative"),
+    )
     licence = models.CharField(_("licence"), max_length=100, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     uploaded_by = models.ForeignKey(

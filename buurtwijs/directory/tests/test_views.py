@@ -52,3 +52,41 @@ def test_initiative_list_paginates_with_a_fixed_number_of_queries(
     assert len(first.context["page_obj"]) == 24
     second = client.get("/initiatieven/?pagina=2")
     assert len(second.context["page_obj"]) == 6
+
+
+def test_detail_page_lists_the_documents_and_meetings_linked_to_it(
+    client: Client,
+    django_assert_max_num_queries,  # noqa: ANN001
+) -> None:
+    from datetime import UTC, datetime
+
+    from buurtwijs.cms.models import IndexPage
+    from buurtwijs.events.models import EventPage
+    from buurtwijs.knowledge.models import Document
+
+    initiative = InitiativeFactory.create(slug="samen030", name="SAMEN030")
+    Document.objects.create(
+        title="Statuten buurtcoöperatie",
+        kind="statuten",
+        initiative=initiative,
+        status=Document.Status.PUBLISHED,
+    )
+    Document.objects.create(
+        title="Nog niet beoordeeld", kind="projectplan", initiative=initiative
+    )
+    agenda = IndexPage.objects.get(slug="agenda")
+    agenda.add_child(
+        instance=EventPage(
+            title="Ledenavond SAMEN030",
+            slug="ledenavond",
+            starts_at=datetime(2026, 12, 3, 19, 0, tzinfo=UTC),
+            initiative=initiative,
+        )
+    )
+
+    with django_assert_max_num_queries(14):
+        html = client.get("/initiatieven/samen030/").content.decode()
+
+    assert "Statuten buurtcoöperatie" in html
+    assert "Ledenavond SAMEN030" in html
+    assert "Nog niet beoordeeld" not in html
