@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from buurtwijs.core.admin_forms import SortNameAdminForm
 from buurtwijs.core.models import Municipality, Theme
 
 
@@ -43,6 +44,8 @@ class Profile(models.Model):
     )
     slug = models.SlugField(_("web address"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=150)
+    # Dutch dictionary order, stored when the name is written (core.text.dutch_sort_key)
+    sort_name = models.CharField(max_length=150, db_default="", editable=False)
     email = models.EmailField(
         _("e-mail address (never shown)"),
         blank=True,
@@ -81,11 +84,16 @@ class Profile(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    base_form_class = SortNameAdminForm
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
-        indexes = [models.Index(fields=["is_public", "name"])]
+        indexes = [
+            models.Index(fields=["is_public", "name"]),
+            models.Index(fields=["is_public", "sort_name"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["email"],

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from buurtwijs.accounts.models import Consent, Profile, User
 from buurtwijs.accounts.roles import MEMBER
+from buurtwijs.core.text import dutch_sort_key
 
 
 def unique_profile_slug(name: str) -> str:
@@ -27,7 +28,11 @@ def profile_create(*, user: User | None, name: str, **fields: Any) -> Profile:
     """Create a profile for a person, with or without an account."""
     themes = fields.pop("themes", None)
     profile = Profile.objects.create(
-        user=user, name=name, slug=unique_profile_slug(name), **fields
+        user=user,
+        name=name,
+        sort_name=dutch_sort_key(name),
+        slug=unique_profile_slug(name),
+        **fields,
     )
     if themes:
         profile.themes.set(themes)
@@ -53,6 +58,8 @@ def member_grant(*, user: User) -> None:
 def profile_update(*, profile: Profile, data: dict[str, Any]) -> Profile:
     """Change the profile fields a person edits themselves."""
     themes = data.pop("themes", None)
+    if "name" in data:
+        data["sort_name"] = dutch_sort_key(data["name"])
     for field, value in data.items():
         setattr(profile, field, value)
     profile.save(update_fields=[*data.keys(), "updated_at"])

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from buurtwijs.accounts.models import Profile
 from buurtwijs.core.models import Municipality, Theme
+from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.demo.documents import DocumentSpec
 from buurtwijs.demo.generate import InitiativeSpec, PersonSpec, Place
 from buurtwijs.directory.models import Initiative, Partner
@@ -134,6 +135,7 @@ def load_initiatives(specs: Sequence[InitiativeSpec], log: Log) -> int:
         (
             "slug",
             "name",
+            "sort_name",
             "kind",
             "municipality_id",
             "neighbourhood",
@@ -152,6 +154,7 @@ def load_initiatives(specs: Sequence[InitiativeSpec], log: Log) -> int:
             (
                 spec.slug,
                 spec.name,
+                dutch_sort_key(spec.name),
                 spec.kind,
                 places[spec.municipality_code],
                 spec.neighbourhood,
@@ -208,6 +211,7 @@ def load_people(specs: Sequence[PersonSpec], log: Log) -> int:
         (
             "slug",
             "name",
+            "sort_name",
             "organisation",
             "municipality_id",
             "kind",
@@ -225,6 +229,7 @@ def load_people(specs: Sequence[PersonSpec], log: Log) -> int:
             (
                 spec.slug,
                 spec.name,
+                dutch_sort_key(spec.name),
                 spec.organisation,
                 places[spec.municipality_code] if spec.municipality_code else None,
                 spec.kind,

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from buurtwijs.cms.models import HomePage, IndexPage
 from buurtwijs.core.models import Municipality, Theme
+from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import Initiative, Partner
 from buurtwijs.events.models import EventPage
 from buurtwijs.knowledge.models import PublicationPage
@@ -543,6 +544,7 @@ def load_real_initiatives(log: Callable[[str], None]) -> int:
         Initiative(
             slug=item.slug,
             name=item.name,
+            sort_name=dutch_sort_key(item.name),
             kind=item.kind,
             municipality_id=municipalities[item.municipality_code],
             neighbourhood=item.neighbourhood,

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from buurtwijs.core.admin_forms import SortNameAdminForm
 from buurtwijs.core.models import Municipality, Theme
 
 
@@ -44,6 +45,8 @@ class Initiative(ClusterableModel):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("web address"), max_length=220, unique=True)
+    # Dutch dictionary order, stored when the name is written (core.text.dutch_sort_key)
+    sort_name = models.CharField(max_length=200, db_default="", editable=False)
     kind = models.CharField(
         _("kind"), max_length=30, choices=InitiativeKind.choices, default="anders"
     )
@@ -84,12 +87,14 @@ class Initiative(ClusterableModel):
         verbose_name_plural = _("initiatives")
         indexes = [
             models.Index(fields=["status", "name"]),
+            models.Index(fields=["status", "sort_name"]),
             models.Index(fields=["status", "-created_at"]),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    base_form_class = SortNameAdminForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

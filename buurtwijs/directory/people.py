@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from buurtwijs.accounts.models import PersonKind, Profile
 from buurtwijs.core.models import Theme
-from buurtwijs.directory.selectors import Fold, dutch_name_order, text_search_q
+from buurtwijs.directory.selectors import Fold, text_search_q
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def profile_list_public(*, filters: PeopleFilters) -> QuerySet[Profile]:
             organisation_folded=Fold("organisation"),
             expertise_folded=Fold("expertise"),
         ).filter(_profile_text_q(filters.q))
-    return profiles.order_by(dutch_name_order("name"), "id")
+    return profiles.order_by("sort_name", "id")
 
 
 def _profile_text_q(words: str) -> Q:

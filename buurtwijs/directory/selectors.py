@@ -5,18 +5,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
-    Case,
     CharField,
     Exists,
-    F,
     Func,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    When,
 )
-from django.db.models.functions import Substr
 
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.core.selectors import filter_text, province_q
@@ -112,12 +108,6 @@ def initiative_detail_api(*, slug: str) -> Initiative | None:
 _FOLD_FROM = "àáâãäåèéêëìíîïòóôõöùúûüýÿçñÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝŸÇÑ"
 _FOLD_TO = strip_accents(_FOLD_FROM)
 # Elided articles that Dutch alphabetisation skips (see core.text.dutch_sort_key).
-_ELIDED_PREFIXES = tuple(
-    f"{apostrophe}{letter}{separator}"
-    for apostrophe in ("'", "’")
-    for letter in ("s", "t", "n")
-    for separator in ("-", " ")
-)
 INITIATIVE_SORTS = ("name", "newest", "municipality")
 
 
@@ -163,24 +153,6 @@ def _fold_or_none(value: str | None) -> str | None:
 def fold_text(text: str) -> str:
     """The Python side of Fold: lower case without diacritics."""
     return strip_accents(text).lower()
-
-
-def dutch_name_order(field: str) -> Fold:
-    """An expression that sorts a name column in Dutch dictionary order.
-
-    Accents and case are ignored and a leading 's-, 't or 'n is skipped, like
-    ``buurtwijs.core.text.dutch_sort_key`` for municipalities.
-    """
-    prefixed = Q()
-    for prefix in _ELIDED_PREFIXES:
-        prefixed |= Q(**{f"{field}__istartswith": prefix})
-    return Fold(
-        Case(
-            When(prefixed, then=Substr(field, len(_ELIDED_PREFIXES[0]) + 1)),
-            default=F(field),
-            output_field=CharField(),
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -268,10 +240,8 @@ def initiative_search_public(*, filters: InitiativeFilters) -> QuerySet[Initiati
     if filters.sort == "newest":
         return initiatives.order_by("-created_at", "-id")
     if filters.sort == "municipality":
-        return initiatives.order_by(
-            "municipality__sort_name", dutch_name_order("name"), "id"
-        )
-    return initiatives.order_by(dutch_name_order("name"), "id")
+        return initiatives.order_by("municipality__sort_name", "sort_name", "id")
+    return initiatives.order_by("sort_name", "id")
 
 
 def initiative_cards_public(*, filters: InitiativeFilters) -> QuerySet[Initiative]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from buurtwijs.accounts.models import User
 from buurtwijs.accounts.roles import ADMINISTRATOR, EDITOR
+from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import ContactMessage, Initiative, InitiativeClaim
 
 CONTACT_LIMIT_PER_HOUR = 5
@@ -70,6 +71,7 @@ def initiative_register(*, user: User, form: Any, partners: Any) -> Initiative:
     """Store a member's new initiative, owned by them, waiting for an editor."""
     initiative = form.save(commit=False)
     initiative.slug = unique_initiative_slug(initiative.name)
+    initiative.sort_name = dutch_sort_key(initiative.name)
     initiative.owner = user
     initiative.status = Initiative.Status.PENDING
     initiative.save()
@@ -91,7 +93,10 @@ def initiative_update(
     *, initiative: Initiative, form: Any, partners: Any
 ) -> Initiative:
     """Save the owner's or an editor's changes to an initiative and its partners."""
-    form.save()
+    initiative = form.save(commit=False)
+    initiative.sort_name = dutch_sort_key(initiative.name)
+    initiative.save()
+    form.save_m2m()
     partners.save()
     return initiative
 

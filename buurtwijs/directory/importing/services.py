@@ -14,6 +14,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from buurtwijs.accounts.models import Profile, User
 from buurtwijs.accounts.services import profile_create, profile_update
+from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.importing.readers import (
     ImportFileError,
     read_bytes,
@@ -275,7 +276,11 @@ class _InitiativeImporter(_Importer):
         )
         pk = self.by_key.get(key)
         if pk is None:
-            pk = Initiative.objects.create(slug=self._new_slug(row), **new.fields).pk
+            pk = Initiative.objects.create(
+                slug=self._new_slug(row),
+                sort_name=dutch_sort_key(row.name),
+                **new.fields,
+            ).pk
             old = _Stored({})
             self.report.created += 1
         elif (old := self.stored[pk]) == new:
@@ -284,7 +289,9 @@ class _InitiativeImporter(_Importer):
         else:
             if new.fields != old.fields:
                 Initiative.objects.filter(pk=pk).update(
-                    **new.fields, updated_at=timezone.now()
+                    **new.fields,
+                    sort_name=dutch_sort_key(row.name),
+                    updated_at=timezone.now(),
                 )
             if new.theme_ids != old.theme_ids:
                 Initiative.themes.through.objects.filter(initiative_id=pk).delete()

@@ -3,6 +3,7 @@
 import factory
 
 from buurtwijs.core.models import Municipality
+from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import Initiative, Partner, PartnerRole
 
 
@@ -14,6 +15,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory[Initiative]):
 
     name = factory.Sequence(lambda n: f"Buurtcoöperatie De Linde {n}")
     slug = factory.Sequence(lambda n: f"buurtcooperatie-de-linde-{n}")
+    sort_name = factory.LazyAttribute(lambda o: dutch_sort_key(o.name))
     kind = "buurtcooperatie"
     municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="GM0344"))
     summary = "Bewoners beheren samen het buurthuis."
