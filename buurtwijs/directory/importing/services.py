@@ -1,6 +1,7 @@
 """Import initiatives and people from a spreadsheet: one call, one report."""
 
 import time
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -187,11 +188,12 @@ def _column_positions(
     return positions
 
 
-class _Importer:
+class _Importer(ABC):
     def __init__(self, report: ImportReport) -> None:
         self.report = report
         self.lookups = Lookups.load()
 
+    @abstractmethod
     def prepare(self, rows: list[tuple[int, dict[str, str]]]) -> None:
         """Load what already exists in as few queries as possible."""
 
@@ -210,8 +212,9 @@ class _Importer:
                 )
             )
 
+    @abstractmethod
     def save(self, values: dict[str, str]) -> None:
-        raise NotImplementedError
+        """Store one parsed row, or raise RowError with the reason."""
 
 
 @dataclass
