@@ -8,8 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtwijs.accounts.models import Profile, User
 from buurtwijs.accounts.services import account_register
-from buurtwijs.core.forms import UtrechtFormMixin
-from buurtwijs.core.models import Municipality, Theme
+from buurtwijs.core.forms import (
+    UtrechtFormMixin,
+    order_municipalities,
+    theme_choice_field,
+)
 
 CONSENT_TEXT = _(
     "I have read the privacy statement and agree that Buurtwijs stores my e-mail "
@@ -42,12 +45,7 @@ class SignupForm(forms.Form):
 class ProfileForm(UtrechtFormMixin, forms.ModelForm):
     """What a person tells about themselves, and which parts of it are public."""
 
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Themes"),
-    )
+    themes = theme_choice_field()
 
     class Meta:
         model = Profile
@@ -69,9 +67,10 @@ class ProfileForm(UtrechtFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
-        municipality.queryset = Municipality.objects.order_by("sort_name")
-        municipality.empty_label = _("(not given)")
+        order_municipalities(self.fields["municipality"])
+        cast(forms.ModelChoiceField, self.fields["municipality"]).empty_label = _(
+            "(not given)"
+        )
 
 
 class DeleteAccountForm(UtrechtFormMixin, forms.Form):

@@ -5,22 +5,16 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils.text import slugify
 
 from buurtwijs.accounts.models import Consent, Profile, User
 from buurtwijs.accounts.roles import MEMBER
+from buurtwijs.core.slugs import unique_slug
 from buurtwijs.core.text import dutch_sort_key
 
 
 def unique_profile_slug(name: str) -> str:
     """A web address for a profile, made unique with a number when taken."""
-    base = slugify(name)[:70] or "persoon"
-    slug = base
-    number = 2
-    while Profile.objects.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return unique_slug(Profile.objects.all(), name, fallback="persoon", max_length=70)
 
 
 @transaction.atomic

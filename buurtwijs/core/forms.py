@@ -7,11 +7,14 @@ its ``--invalid`` modifier when the field has errors. Use it per form through
 ``UtrechtFormMixin`` or for all forms through ``UtrechtFormRenderer``.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext_lazy as _
+
+from buurtwijs.core.models import Municipality, Theme
 
 _TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
 # Input types that are not text boxes: their Utrecht class, or none.
@@ -81,3 +84,19 @@ class UtrechtFormRenderer(DjangoTemplates):
     """
 
     bound_field_class: type[BoundField] | None = UtrechtBoundField
+
+
+def theme_choice_field() -> forms.ModelMultipleChoiceField:
+    """Themes as a list of checkboxes, in the taxonomy's order."""
+    return forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Themes"),
+    )
+
+
+def order_municipalities(field: forms.Field) -> None:
+    """List a municipality choice field's options in Dutch alphabetical order."""
+    choice = cast(forms.ModelChoiceField, field)
+    choice.queryset = Municipality.objects.order_by("sort_name")

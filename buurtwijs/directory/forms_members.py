@@ -1,26 +1,24 @@
 """Forms members use to register, edit, claim and contact initiatives."""
 
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from buurtwijs.core.antispam import BotTrapMixin
-from buurtwijs.core.forms import UtrechtFormMixin
-from buurtwijs.core.models import Municipality, Theme
+from buurtwijs.core.forms import (
+    UtrechtFormMixin,
+    order_municipalities,
+    theme_choice_field,
+)
 from buurtwijs.directory.models import Initiative, Partner
 
 
 class InitiativeForm(UtrechtFormMixin, forms.ModelForm):
     """What a member tells about their initiative."""
 
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Themes"),
-    )
+    themes = theme_choice_field()
 
     class Meta:
         model = Initiative
@@ -47,8 +45,7 @@ class InitiativeForm(UtrechtFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
-        municipality.queryset = Municipality.objects.order_by("sort_name")
+        order_municipalities(self.fields["municipality"])
         self.fields["contact_email"].required = True
 
     def clean_founded_year(self) -> int | None:

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from buurtwijs.accounts.models import User
 from buurtwijs.accounts.roles import ADMINISTRATOR, EDITOR
+from buurtwijs.core.slugs import unique_slug
 from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import ContactMessage, Initiative, InitiativeClaim
 
@@ -36,16 +36,10 @@ def initiative_can_edit(*, user: Any, initiative: Initiative) -> bool:
 
 def unique_initiative_slug(name: str, exclude_pk: int | None = None) -> str:
     """A web address for an initiative, numbered when the name is taken."""
-    base = slugify(name)[:200] or "initiatief"
-    taken = Initiative.objects.filter(slug__startswith=base)
+    taken = Initiative.objects.all()
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
-    existing = set(taken.values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in existing:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return unique_slug(taken, name, fallback="initiatief", max_length=200)
 
 
 def _editor_addresses() -> list[str]:
