@@ -70,3 +70,49 @@ def client_for(db: None):  # noqa: ANN201 - returns a factory function
         return logged_in
 
     return login
+
+
+class TaskRunner:
+    """Runs what a request left for the background worker, with the worker's own code.
+
+    Services hand work to tasks after the commit; a test's transaction never commits,
+    so the runner first calls the waiting on-commit callbacks (which enqueue), then
+    runs django-tasks-db's worker in batch mode over the queue.
+    """
+
+    def run(self) -> int:
+        """Enqueue what the test's writes left behind, work through it; say how many."""
+        from django.db import connection
+        from django_tasks_db.management.commands import db_worker
+        from django_tasks_db.models import DBTaskResult
+
+        while connection.run_on_commit:
+            _, callback, _ = connection.run_on_commit.pop(0)
+            callback()
+        ready = DBTaskResult.objects.ready().count()
+        worker = db_worker.Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="background",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test",
+            excluded_queue_names=[],
+        )
+        # The worker closes "old" connections between tasks; inside a test's
+        # transaction that would close the test's own connection (Django's test
+        # client skips the same call for the same reason).
+        original = db_worker.close_old_connections
+        db_worker.close_old_connections = lambda: None
+        try:
+            worker.run()
+        finally:
+            db_worker.close_old_connections = original
+        return ready
+
+
+@pytest.fixture
+def tasks(db: None) -> TaskRunner:
+    """Background tasks as the worker runs them: call ``tasks.run()``."""
+    return TaskRunner()

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "buurtwijs.knowledge",
     "buurtwijs.events",
     "buurtwijs.cms",
+    "buurtwijs.search",
     "buurtwijs.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "django.contrib.auth",
@@ -207,8 +209,16 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-# Background tasks (django.tasks through the django-tasks backport that Wagtail uses).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks. Buurtwijs's own tasks (text extraction, search indexing) use
+# Django's tasks framework on the "background" backend: a queue in the database
+# (django-tasks-db) that `manage.py db_worker` works through. Wagtail's small
+# housekeeping tasks use the django-tasks backport, which reads the same setting
+# and runs "default" in the request.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": TASKS_BACKEND},
+}
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Buurtwijs"

@@ -1,12 +1,8 @@
-"""Shared documents and publications (books and reports)."""
+"""Documents shared in the network: statutes, plans, subsidies, research, images."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
 from buurtwijs.core.models import Municipality, Theme
 
@@ -21,6 +17,20 @@ class DocumentKind(models.TextChoices):
     IMAGES = "beeldmateriaal", _("Images")
 
 
+class TextStatus(models.TextChoices):
+    """How far text extraction got for a document's file."""
+
+    PENDING = "pending", _("Waiting for text extraction")
+    EXTRACTED = "extracted", _("Text extracted")
+    UNREADABLE = "unreadable", _("Text not readable")
+    NONE = "none", _("No text (image or no file)")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Everyone")
+    MEMBERS = "members", _("Members only")
+
+
 class Document(models.Model):
     """A document shared in the network: a file, its text, and its moderation state."""
 
@@ -33,7 +43,26 @@ class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     description = models.TextField(_("description"), blank=True)
     file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("file type"), max_length=120, blank=True)
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, blank=True)
+    thumbnail = models.FileField(
+        _("thumbnail"), upload_to="documents/thumbnails/%Y/%m/", blank=True
+    )
     extracted_text = models.TextField(_("text"), blank=True)
+    text_status = models.CharField(
+        _("text extraction"),
+        max_length=20,
+        choices=TextStatus.choices,
+        default=TextStatus.PENDING,
+    )
+    visibility = models.CharField(
+        _("visible to"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+    )
+    download_count = models.PositiveIntegerField(_("downloads"), default=0)
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="documents", verbose_name=_("themes")
     )
@@ -67,51 +96,17 @@ class Document(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["status", "-created_at"]),
+            models.Index(fields=["status", "kind", "-created_at"]),
+            models.Index(fields=["status", "deadline"]),
+        ]
 
     def __str__(self) -> str:
         return self.title
-
-
-class PublicationPage(Page):
-    """A book or report with its authors, summary, download and where to order it."""
-
-    authors = models.CharField(_("authors"), max_length=500, blank=True)
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    summary = RichTextField(_("summary"), blank=True)
-    order_url = models.URLField(_("order link"), blank=True)
-    download = models.ForeignKey(
-        "wagtaildocs.Document",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("download"),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("authors"),
-        FieldPanel("publisher"),
-        FieldPanel("year"),
-        FieldPanel("summary"),
-        FieldPanel("download"),
-        FieldPanel("order_url"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("authors"),
-        index.SearchField("summary"),
-    ]
-    parent_page_types = ["cms.HomePage", "cms.IndexPage"]
-    subpage_types: list[str] = []
-
-    class Meta:
-        verbose_name = _("publication")
-        verbose_name_plural = _("publications")
