@@ -16,13 +16,14 @@ STAMP_JS := node_modules/.installed
 MANAGE := $(UV) run --frozen --no-sync python manage.py
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
-.PHONY: help install demo test lint format messages static chromium bench clean
+.PHONY: help install demo worker test lint format messages static chromium bench clean
 
 help:
 	@echo "make demo    install everything, load the demo network, serve http://127.0.0.1:$(PORT)"
 	@echo "make test    install what is missing and run the whole test suite"
 	@echo "make lint    ruff, mypy, Django checks, migrations check"
 	@echo "make format  format the code with ruff"
+	@echo "make worker  run the background worker (text extraction, search index)"
 	@echo "make bench   national-scale demo data, then page timings beside /healthz"
 
 $(STAMP_PY): pyproject.toml uv.lock
@@ -50,7 +51,15 @@ demo: install
 	$(DEV) $(MANAGE) migrate --no-input -v0
 	$(DEV) $(MANAGE) seed_demo --site-url http://127.0.0.1:$(PORT)
 	@echo "E-mails (verification, password reset) are written to $(CURDIR)/var/mail/"
-	$(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "The background worker runs beside the site; both stop with Ctrl+C."
+	$(DEV) $(MANAGE) db_worker $(WORKER_ARGS) & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Background tasks wait in the database until this worker runs them.
+WORKER_ARGS := --backend background --queue-name '*' --no-reload
+worker: install
+	$(DEV) $(MANAGE) db_worker $(WORKER_ARGS)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -18,6 +18,7 @@ urlpatterns = [
     path("mijn-profiel/", include("buurtwijs.accounts.urls")),
     path("initiatieven/", include("buurtwijs.directory.urls_members")),
     path("initiatieven/", include("buurtwijs.directory.urls")),
+    path("zoeken/", include("buurtwijs.search.urls")),
     path("api/v1/", api.urls),
     path("", include("buurtwijs.directory.urls_public")),
 ]

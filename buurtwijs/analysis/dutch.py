@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import simplemma
 import snowballstemmer
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -56,11 +57,34 @@ def tokens(text: str) -> list[str]:
     return WORD_RE.findall(text.lower())
 
 
+@lru_cache(maxsize=1)
+def _accented_forms() -> dict[str, str]:
+    """Dictionary words with diacritics, by their spelling without them."""
+    forms: dict[str, str] = {}
+    for word in DefaultDictionaryFactory().get_dictionary("nl"):
+        if not word.isascii():
+            forms.setdefault(strip_accents(word), word)
+    return forms
+
+
+@lru_cache(maxsize=200_000)
+def restore_accents(word: str) -> str:
+    """The dictionary spelling of a word typed without its diacritics, if known.
+
+    People type "cooperaties" for "coöperaties"; the dictionary knows only the
+    latter, and its lemma.
+    """
+    if word.isascii() and not simplemma.is_known(word, lang="nl"):
+        return _accented_forms().get(word, word)
+    return word
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of a lower-cased Dutch word ("statuten" → "statuut")."""
     if word.isdigit():
         return word
+    word = restore_accents(word)
     found = simplemma.lemmatize(word, lang="nl")
     # A few dictionary entries are phrases ("gemeente_raad"); keep the word then.
     return found if found.isalnum() else word
@@ -68,7 +92,9 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _known(word: str) -> bool:
-    return len(word) >= MIN_PART and simplemma.is_known(word, lang="nl")
+    return len(word) >= MIN_PART and simplemma.is_known(
+        restore_accents(word), lang="nl"
+    )
 
 
 @lru_cache(maxsize=200_000)

@@ -10,3 +10,6 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         # Each domain app describes how its records are indexed in search_index.py.
         autodiscover_modules("search_index")
+        from buurtwijs.search.signals import connect
+
+        connect()

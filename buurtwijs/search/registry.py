@@ -40,8 +40,14 @@ class Source:
 
 
 SOURCES: dict[str, Source] = {}
+# Wagtail page models whose publishing and deleting refresh the index by themselves.
+PAGE_KINDS: dict[type, str] = {}
 
 
-def register(kind: str, *, load: Loader, every: Lister) -> None:
+def register(
+    kind: str, *, load: Loader, every: Lister, page_model: type | None = None
+) -> None:
     """Make records of this kind searchable."""
     SOURCES[kind] = Source(load=load, every=every)
+    if page_model is not None:
+        PAGE_KINDS[page_model] = kind

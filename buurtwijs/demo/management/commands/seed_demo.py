@@ -12,6 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from buurtwijs.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from buurtwijs.demo.seed import SCALES, Sizes, seed_demo
+from buurtwijs.search.models import SearchEntry
+from buurtwijs.search.services import search_index_rebuild
 
 
 def non_negative(value: str) -> int:
@@ -101,6 +103,12 @@ class Command(BaseCommand):
                 report = seed_demo(sizes=sizes, seed=options["seed"], log=log)
         except LookupError as exc:
             raise CommandError(str(exc)) from exc
+
+        # The seed writes in bulk, past the services that queue index updates.
+        added = any(value for name, value in vars(report).items() if name != "seconds")
+        if added or not SearchEntry.objects.exists():
+            log("Search index")
+            search_index_rebuild(log=log)
 
         if not verbose:
             return

@@ -1,0 +1,54 @@
+"""The Dutch text pipeline that search (and later the analysis) stands on."""
+
+import pytest
+
+from buurtwijs.analysis import dutch
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("statuten", ["statuut"]),
+        ("aanvragen", ["aanvraag"]),
+        ("gemeenten", ["gemeente"]),
+        ("bewoners", ["bewoner"]),
+    ],
+)
+def test_words_are_reduced_to_their_dictionary_form(
+    text: str, expected: list[str]
+) -> None:
+    assert dutch.index_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("subsidieaanvraag", ("subsidie", "aanvraag")),
+        ("buurtcoöperaties", ("buurt", "coöperatie")),
+        ("buurtcooperaties", ("buurt", "coöperatie")),
+        ("ontmoetingsplekken", ("ontmoeting", "plek")),
+        ("buurthuis", ("buurt", "huis")),
+        ("schuldhulpverlening", ("schuld", "hulp", "verlening")),
+    ],
+)
+def test_compounds_are_split_into_known_words(word: str, parts: tuple) -> None:
+    assert dutch.compound_parts(word) == parts
+
+
+@pytest.mark.parametrize("word", ["gemeente", "armoede", "statuten", "eenzaamheid"])
+def test_ordinary_words_are_not_split(word: str) -> None:
+    assert dutch.compound_parts(word) == ()
+
+
+def test_accents_and_case_do_not_matter() -> None:
+    assert dutch.index_words("Buurtcoöperatie") == dutch.index_words("buurtcooperatie")
+
+
+def test_stop_words_and_symbols_are_left_out() -> None:
+    assert dutch.index_words('de "en" * : & | ! ( van het') == []
+
+
+def test_stems_follow_postgresqls_dutch_configuration() -> None:
+    # dutch_porter, not Snowball's newer "dutch", which turns gemeente into "meen"
+    assert dutch.stem("gemeente") == "gemeent"
+    assert dutch.stem("statuut") == "statut"
