@@ -10,12 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
 from buurtwijs.cms.models import HomePage, IndexPage
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.core.text import dutch_sort_key
+from buurtwijs.demo.pdf import text_pdf
 from buurtwijs.directory.models import Initiative, Partner
 from buurtwijs.events.models import EventPage
 from buurtwijs.knowledge.models import PublicationPage
@@ -441,6 +446,12 @@ BOOK_SUMMARY = (
     "<p>Het boek verscheen in 2019 bij uitgeverij Eburon en werd gepresenteerd op "
     "het gelijknamige congres in Den Haag.</p>"
 )
+BOOK_ORDER_URL = "https://www.eburon.nl/"
+BOOK_DOWNLOAD_NOTE = (
+    "Dit is een samenvatting voor de demonstratie van Buurtwijs. Het boek zelf is te "
+    "bestellen bij uitgeverij Eburon en te downloaden via de website van Platform "
+    "Stad en Wijk."
+)
 CONGRESS_SLUG = "congres-plekken-van-hoop-en-verandering-2019"
 CONGRESS_INTRO = (
     "Een middag over samenwerkingsverbanden die van onderop ontstaan: bewoners, "
@@ -463,6 +474,23 @@ CONGRESS_PROGRAMME = (
     "<p>Het boek kwam mede tot stand met een bijdrage van Regieorgaan SIA en het "
     "ministerie van Binnenlandse Zaken en Koninkrijksrelaties.</p>"
 )
+
+
+def _book_download() -> AbstractDocument:
+    """A PDF with the book's summary, as the demo's download."""
+    paragraphs = [
+        strip_tags(part) for part in BOOK_SUMMARY.split("</p>") if strip_tags(part)
+    ]
+    data = text_pdf(
+        "Plekken van hoop en verandering (samenvatting, demo)",
+        [*paragraphs, BOOK_DOWNLOAD_NOTE],
+    )
+    document = get_document_model()(
+        title="Plekken van hoop en verandering (samenvatting)"
+    )
+    document.file.save(f"{BOOK_SLUG}-samenvatting.pdf", ContentFile(data), save=False)
+    document.save()
+    return document
 
 
 def section(slug: str, title: str) -> Page:
@@ -489,6 +517,7 @@ def publish_child(parent: Page, page: Page) -> bool:
 def load_real_pages(log: Callable[[str], None]) -> int:
     """The book under 'publicaties' and the 2019 congress under 'agenda'."""
     created = 0
+    book_exists = PublicationPage.objects.filter(slug=BOOK_SLUG).exists()
     book = PublicationPage(
         title="Plekken van hoop en verandering",
         slug=BOOK_SLUG,
@@ -496,6 +525,8 @@ def load_real_pages(log: Callable[[str], None]) -> int:
         publisher="Eburon",
         year=2019,
         summary=BOOK_SUMMARY,
+        order_url=BOOK_ORDER_URL,
+        download=None if book_exists else _book_download(),
         search_description=(
             "Tien lokale samenwerkingsverbanden onderzocht door elf lectoraten."
         ),

@@ -1,18 +1,20 @@
 """The demo network command: real content, accounts, generated data, idempotency."""
 
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
+from pypdf import PdfReader
 
 from buurtwijs.accounts.models import Profile, User
 from buurtwijs.demo.real import BOOK_SLUG, CONGRESS_SLUG, REAL_INITIATIVES
 from buurtwijs.directory.models import Initiative, Partner
 from buurtwijs.events.models import EventPage
 from buurtwijs.knowledge.models import Document, PublicationPage
+from buurtwijs.search.models import SearchEntry
 
 # Small enough for a quick test, large enough to walk every municipality-poor province.
 SMALL = {"initiatives": 240, "people": 60, "documents": 20}
@@ -78,6 +80,34 @@ def test_seed_creates_named_real_initiatives_published_in_their_municipalities()
         assert initiative.partners.count() >= 3
         assert initiative.themes.exists()
         assert initiative.summary and initiative.description
+
+
+@pytest.mark.django_db
+def test_book_page_offers_a_pdf_download_and_an_order_link(
+    settings: object, tmp_path: object
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    seed()
+    client = Client()
+
+    page = client.get(f"/publicaties/{BOOK_SLUG}/")
+    assert "https://www.eburon.nl/" in page.text
+    book = PublicationPage.objects.get(slug=BOOK_SLUG)
+    assert book.download is not None
+    download = client.get(book.download.url)
+    body = b"".join(download.streaming_content)  # type: ignore[attr-defined]
+    text = PdfReader(BytesIO(body)).pages[0].extract_text()
+    assert "Plekken van hoop en verandering" in text
+
+
+@pytest.mark.django_db
+def test_seeded_network_is_searchable_at_once() -> None:
+    seed()
+    response = Client().get("/zoeken/", {"q": "plekken van hoop"})
+    assert "Plekken van hoop en verandering" in response.text
+    assert SearchEntry.objects.filter(kind="initiative").count() == (
+        Initiative.objects.filter(status=Initiative.Status.PUBLISHED).count()
+    )
 
 
 @pytest.mark.django_db
