@@ -64,6 +64,7 @@ const cssParts = [
   ...components.map((name) => join(modules, `@utrecht/${name}-css/dist/index.css`)),
   join(root, "static/src/css/buurtwijs.css"),
   join(root, "static/src/css/directory.css"),
+  join(root, "static/src/css/cases.css"),
 ];
 
 const missing = cssParts.filter((file) => !existsSync(file));

@@ -1,18 +1,28 @@
 """Practice cases (praktijkvoorbeelden): what a collaboration tried and learned."""
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from buurtwijs.core.models import Municipality
+from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import PartnerRole
 
+# The comparison lives at <index>/vergelijken/; a case cannot take that slug.
+COMPARE_SLUG = "vergelijken"
 
-class CaseIndexPage(Page):
+
+class CaseIndexPage(RoutablePageMixin, Page):
     """The list of cases with filters, and the comparison view beneath it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -24,6 +34,27 @@ class CaseIndexPage(Page):
 
     class Meta:
         verbose_name = _("case list")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        from buurtwijs.knowledge.views_cases import case_list_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_list_context(request, index=self))
+        return context
+
+    @path(f"{COMPARE_SLUG}/", name="compare")
+    def compare(self, request: HttpRequest) -> HttpResponse:
+        from buurtwijs.knowledge.views_cases import case_compare_context
+
+        # Page.get_context, not ours: the comparison needs none of the list.
+        context = Page.get_context(self, request)
+        context.update(case_compare_context(request, index=self))
+        return TemplateResponse(request, "knowledge/case_compare.html", context)
+
+    @property
+    def compare_url(self) -> str:
+        """The address of the comparison view."""
+        return f"{self.url}{COMPARE_SLUG}/"
 
 
 class CasePage(Page):
@@ -46,6 +77,11 @@ class CasePage(Page):
         verbose_name=_("municipality"),
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    # Dutch dictionary order of the title, kept in step by clean() (which Wagtail
+    # runs on every save) so the list sorts by an indexed column.
+    sort_title = models.CharField(
+        max_length=255, db_default="", editable=False, db_index=True
+    )
     summary = models.TextField(_("summary"), blank=True)
     context = RichTextField(_("context and challenge"), blank=True)
     results = RichTextField(_("what came of it"), blank=True)
@@ -103,6 +139,30 @@ class CasePage(Page):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug == COMPARE_SLUG:
+            raise ValidationError(
+                {"slug": _("This web address is taken by the comparison of cases.")}
+            )
+        self.sort_title = dutch_sort_key(self.title or "")
+
+    @property
+    def place(self) -> Municipality | None:
+        """Where the case happened: its municipality, else its initiative's."""
+        if self.municipality is not None:
+            return self.municipality
+        if self.initiative is not None:
+            return self.initiative.municipality
+        return None
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        from buurtwijs.knowledge.selectors_cases import case_detail_extras
+
+        context = super().get_context(request, *args, **kwargs)
+        context["extras"] = case_detail_extras(case=self)
+        return context
 
 
 class CasePartner(Orderable):
