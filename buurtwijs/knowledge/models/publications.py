@@ -1,6 +1,9 @@
 """Publications: books and reports with their authors, summary and download."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -45,3 +48,12 @@ class PublicationPage(Page):
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        from buurtwijs.knowledge.selectors_publications import (
+            publication_cases_public,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        context["cases"] = list(publication_cases_public(publication=self))
+        return context

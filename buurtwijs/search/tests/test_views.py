@@ -1,5 +1,7 @@
 """The search page at /zoeken/."""
 
+from typing import Any
+
 from django.test import Client
 
 from buurtwijs.search.tests.helpers import add_document
@@ -30,8 +32,8 @@ def test_search_page_with_unknown_type_or_page_does_not_fail(
 
 
 def test_search_page_uses_a_fixed_number_of_queries(
-    client: Client, tasks: TaskRunner, django_assert_max_num_queries
-) -> None:  # noqa: ANN001
+    client: Client, tasks: TaskRunner, django_assert_max_num_queries: Any
+) -> None:
     for number in range(25):
         add_document(f"Buurtfonds {number}", "Een fonds voor de buurt.")
     tasks.run()
