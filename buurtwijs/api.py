@@ -6,6 +6,7 @@ from buurtwijs.accounts.api import router as accounts_router
 from buurtwijs.core.api import router as core_router
 from buurtwijs.directory.api import router as directory_router
 from buurtwijs.knowledge.api_cases import router as cases_router
+from buurtwijs.knowledge.api_documents import router as documents_router
 from buurtwijs.search.api import router as search_router
 
 api = NinjaAPI(
@@ -22,5 +23,6 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/", directory_router)
 api.add_router("/", accounts_router)
+api.add_router("/", documents_router)
 api.add_router("/", cases_router)
 api.add_router("/", search_router)

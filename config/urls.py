@@ -19,6 +19,7 @@ urlpatterns = [
     path("initiatieven/", include("buurtwijs.directory.urls_members")),
     path("initiatieven/", include("buurtwijs.directory.urls")),
     path("zoeken/", include("buurtwijs.search.urls")),
+    path("kennisbank/", include("buurtwijs.knowledge.urls_documents")),
     path("api/v1/", api.urls),
     path("", include("buurtwijs.directory.urls_public")),
 ]

@@ -14,6 +14,7 @@ def site(request: HttpRequest) -> dict:
             {"label": _("Initiatives"), "url": reverse("directory:initiative_list")},
             {"label": _("People"), "url": reverse("people:person_list")},
             {"label": _("Coverage"), "url": reverse("coverage:coverage")},
+            {"label": _("Knowledge base"), "url": reverse("knowledge:document_list")},
             {"label": _("Cases"), "url": "/praktijkvoorbeelden/"},
             {"label": _("Publications"), "url": "/publicaties/"},
             {"label": _("Events"), "url": "/agenda/"},
