@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from buurtwijs.demo import load, real
 from buurtwijs.demo.accounts import load_demo_accounts
+from buurtwijs.demo.cases import generate_cases, load_cases, load_real_cases
 from buurtwijs.demo.documents import generate_documents
 from buurtwijs.demo.generate import generate_initiatives, generate_people
 
@@ -17,11 +18,12 @@ class Sizes:
     initiatives: int
     people: int
     documents: int
+    cases: int = 0
 
 
 SCALES: dict[str, Sizes] = {
-    "demo": Sizes(initiatives=300, people=1_000, documents=300),
-    "national": Sizes(initiatives=10_000, people=100_000, documents=5_000),
+    "demo": Sizes(initiatives=300, people=1_000, documents=300, cases=60),
+    "national": Sizes(initiatives=10_000, people=100_000, documents=5_000, cases=2_000),
 }
 
 
@@ -36,6 +38,7 @@ class SeedReport:
     people: int
     documents: int
     seconds: float
+    cases: int = 0
 
 
 def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedReport:
@@ -48,9 +51,8 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
 
     places = load.load_places()
     log(f"Generating {sizes.initiatives:,} initiatives (seed {seed})")
-    initiatives = load.load_initiatives(
-        generate_initiatives(places, seed=seed, count=sizes.initiatives), log
-    )
+    initiative_specs = generate_initiatives(places, seed=seed, count=sizes.initiatives)
+    initiatives = load.load_initiatives(initiative_specs, log)
     log(f"Generating {sizes.people:,} people (seed {seed})")
     people = load.load_people(
         generate_people(places, seed=seed, count=sizes.people), log
@@ -62,6 +64,11 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
     # The named initiatives go last so they are the newest on the home page.
     log("Real initiatives")
     real_initiatives = real.load_real_initiatives(log)
+    log(f"Generating {sizes.cases:,} cases (seed {seed})")
+    cases = load_cases(
+        generate_cases(initiative_specs, places, seed=seed, count=sizes.cases), log
+    )
+    cases += load_real_cases(log)
     return SeedReport(
         accounts=accounts,
         pages=pages,
@@ -70,4 +77,5 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
         people=people,
         documents=documents,
         seconds=time.monotonic() - started,
+        cases=cases,
     )

@@ -50,8 +50,9 @@ class Command(BaseCommand):
             "--scale",
             choices=sorted(SCALES),
             default="demo",
-            help="demo: ~300 initiatives, 1,000 people, 300 documents; "
-            "national: 10,000 initiatives, 100,000 people, 5,000 documents.",
+            help="demo: ~300 initiatives, 1,000 people, 300 documents, 60 cases; "
+            "national: 10,000 initiatives, 100,000 people, 5,000 documents, "
+            "2,000 cases.",
         )
         parser.add_argument(
             "--seed",
@@ -59,7 +60,7 @@ class Command(BaseCommand):
             default=2019,
             help="Random seed; the same seed gives the same names and texts.",
         )
-        for name in ("initiatives", "people", "documents"):
+        for name in ("initiatives", "people", "documents", "cases"):
             parser.add_argument(
                 f"--{name}",
                 type=non_negative,
@@ -91,6 +92,7 @@ class Command(BaseCommand):
             initiatives=_pick(options["initiatives"], scale.initiatives),
             people=_pick(options["people"], scale.people),
             documents=_pick(options["documents"], scale.documents),
+            cases=_pick(options["cases"], scale.cases),
         )
         verbose = options["verbosity"] >= 1
 
@@ -117,7 +119,7 @@ class Command(BaseCommand):
                 f"Done in {report.seconds:.1f}s. Added: {report.accounts} accounts, "
                 f"{report.pages} pages, {report.real_initiatives} named initiatives, "
                 f"{report.initiatives:,} generated initiatives, {report.people:,} "
-                f"people, {report.documents:,} documents."
+                f"people, {report.documents:,} documents, {report.cases:,} cases."
             )
         )
         site = options["site_url"].rstrip("/")
