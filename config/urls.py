@@ -20,6 +20,8 @@ urlpatterns = [
     path("initiatieven/", include("buurtwijs.directory.urls")),
     path("zoeken/", include("buurtwijs.search.urls")),
     path("kennisbank/", include("buurtwijs.knowledge.urls_documents")),
+    path("oproepen/", include("buurtwijs.calls.urls")),
+    path("leervragen/", include("buurtwijs.calls.urls_questions")),
     path("api/v1/", api.urls),
     path("", include("buurtwijs.directory.urls_public")),
 ]

@@ -18,5 +18,10 @@ def site(request: HttpRequest) -> dict:
             {"label": _("Cases"), "url": "/praktijkvoorbeelden/"},
             {"label": _("Publications"), "url": "/publicaties/"},
             {"label": _("Events"), "url": "/agenda/"},
+            {"label": _("Calls"), "url": reverse("calls:call_list")},
+            {
+                "label": _("Learning questions"),
+                "url": reverse("questions:question_list"),
+            },
         ],
     }
