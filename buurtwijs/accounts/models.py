@@ -91,8 +91,14 @@ class Profile(models.Model):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         indexes = [
-            models.Index(fields=["is_public", "name"]),
-            models.Index(fields=["is_public", "sort_name"]),
+            # Partial: Django writes `is_public = true` as a bare column, which
+            # SQLite matches only with an index on the same condition; public
+            # lists then read in name order and count from this index alone.
+            models.Index(
+                fields=["sort_name", "id"],
+                condition=models.Q(is_public=True),
+                name="profile_public_sort_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -3,10 +3,12 @@
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from buurtwijs.accounts.models import Profile
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.core.selectors import filter_text
+from buurtwijs.search.backends import matching_ids_sql, query_terms
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ def profile_list_public(
     theme: str | None = None,
     q: str | None = None,
 ) -> QuerySet[Profile]:
-    """Public profiles of active people in name order, filtered on shown fields only.
+    """Public profiles of active people in Dutch name order, on shown fields only.
 
     A filter never matches a field its owner hides, so filtering cannot reveal it.
     """
@@ -38,7 +40,7 @@ def profile_list_public(
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("position", "name"))
         )
-        .order_by("name", "id")
+        .order_by("sort_name", "id")
     )
     if code := filter_text(municipality):
         profiles = profiles.filter(
@@ -46,13 +48,27 @@ def profile_list_public(
         )
     if slug := filter_text(theme):
         profiles = profiles.filter(show_themes=True, themes__slug=slug)
-    if text := filter_text(q):
-        profiles = profiles.filter(
-            Q(name__icontains=text)
-            | Q(show_organisation=True, organisation__icontains=text)
-            | Q(show_expertise=True, expertise__icontains=text)
-        )
+    # The search index holds only the fields a person shows (accounts.search_index).
+    if (matches := _search_match(filter_text(q))) is not None:
+        profiles = profiles.filter(pk__in=matches)
     return profiles
+
+
+def _search_match(q: str) -> RawSQL | None:
+    """Profile keys the search index matches; None when q has no searchable word.
+
+    The index stores object ids as text: the cast is for PostgreSQL's comparison
+    with integer keys.
+    """
+    terms = query_terms(q)
+    if not terms:
+        return None
+    sql, params = matching_ids_sql(terms, "person")
+    # The SQL is search.backends' constant text; the words are parameters.
+    return RawSQL(  # noqa: S611
+        f"SELECT CAST(m.object_id AS INTEGER) FROM ({sql}) m",  # noqa: S608
+        params,
+    )
 
 
 def profile_public_view(profile: Profile) -> PublicProfile:

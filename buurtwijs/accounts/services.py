@@ -10,6 +10,7 @@ from buurtwijs.accounts.models import Consent, Profile, User
 from buurtwijs.accounts.roles import MEMBER
 from buurtwijs.core.slugs import unique_slug
 from buurtwijs.core.text import dutch_sort_key
+from buurtwijs.search.services import index_later
 
 
 def unique_profile_slug(name: str) -> str:
@@ -30,6 +31,7 @@ def profile_create(*, user: User | None, name: str, **fields: Any) -> Profile:
     )
     if themes:
         profile.themes.set(themes)
+    index_later(kind="person", object_id=profile.pk)
     return profile
 
 
@@ -59,6 +61,7 @@ def profile_update(*, profile: Profile, data: dict[str, Any]) -> Profile:
     profile.save(update_fields=[*data.keys(), "updated_at"])
     if themes is not None:
         profile.themes.set(themes)
+    index_later(kind="person", object_id=profile.pk)
     return profile
 
 
@@ -106,5 +109,13 @@ def account_delete(*, user: User) -> None:
 
     Initiatives and documents the person shared stay, without the link to them.
     """
-    Profile.objects.filter(user=user).delete()
+    for pk in Profile.objects.filter(user=user).values_list("pk", flat=True):
+        profile_delete(pk=pk)
     user.delete()
+
+
+@transaction.atomic
+def profile_delete(*, pk: int) -> None:
+    """Delete a profile and take it out of the search index."""
+    Profile.objects.filter(pk=pk).delete()
+    index_later(kind="person", object_id=pk)

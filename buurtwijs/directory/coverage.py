@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 
 from buurtwijs.core.models import Municipality
 from buurtwijs.core.urbanity import Urbanity, urbanity
@@ -22,8 +24,7 @@ class AreaCoverage:
     rural: int = 0
     rural_without: int = 0
     without: int = 0
-    # Cases do not exist yet; the page shows their column once a model holds them.
-    cases: int | None = None
+    cases: int = 0
 
     @property
     def share_without(self) -> float | None:
@@ -61,13 +62,40 @@ class Coverage:
 
     provinces: list[AreaCoverage]
     total: AreaCoverage
+    # Cases with neither a municipality nor an initiative: in the total only.
+    cases_without_place: int = 0
+
+
+def _cases_per_province() -> dict[str | None, int]:
+    """Live public cases per province code: their municipality's province, else
+    that of their initiative's municipality; None for cases with neither.
+
+    Two queries (Wagtail's view restrictions, then the counts). The model is
+    looked up by name: knowledge builds on the directory, not the other way round.
+    """
+    case_model = apps.get_model("knowledge", "CasePage")
+    rows = (
+        case_model.objects.live()
+        .public()
+        .annotate(
+            province_code=Coalesce(
+                "municipality__province__code",
+                "initiative__municipality__province__code",
+            )
+        )
+        .order_by()
+        .values("province_code")
+        .annotate(count=Count("id"))
+    )
+    return {row["province_code"]: row["count"] for row in rows}
 
 
 def coverage_by_province() -> Coverage:
-    """Published initiatives and municipalities without one, per province.
+    """Published initiatives, live cases and municipalities without an initiative,
+    per province.
 
-    One query: every municipality with its number of published initiatives.
-    Urban and rural follow ``buurtwijs.core.urbanity``.
+    Three queries: every municipality with its number of published initiatives,
+    and the cases per province. Urban and rural follow ``buurtwijs.core.urbanity``.
     """
     municipalities = (
         Municipality.objects.select_related("province")
@@ -91,4 +119,12 @@ def coverage_by_province() -> Coverage:
         )
         area.add(initiatives=municipality.published, character=character)
         total.add(initiatives=municipality.published, character=character)
-    return Coverage(provinces=list(provinces.values()), total=total)
+    cases = _cases_per_province()
+    for code, area in provinces.items():
+        area.cases = cases.get(code, 0)
+    total.cases = sum(cases.values())
+    return Coverage(
+        provinces=list(provinces.values()),
+        total=total,
+        cases_without_place=cases.get(None, 0),
+    )

@@ -1,8 +1,11 @@
 """Forms of the public directory: the filters of the initiative list."""
 
+from html import escape
 from typing import Any
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from buurtwijs.core.forms import UtrechtFormMixin
@@ -18,6 +21,32 @@ SORT_CHOICES = [
     ("newest", _("Newest first")),
     ("municipality", _("Municipality")),
 ]
+
+
+class QuickSelect(forms.Select):
+    """A select list rendered by joining strings instead of a template per option.
+
+    Same HTML as Django's Select for flat choices. The list of 342 municipalities
+    took about 40 ms per request through Django's per-option widget templates.
+    The standard library's escape is Django's without its lazy-text wrapper.
+    """
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        final_attrs["name"] = name
+        selected = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(choice)}"'
+            f"{' selected' if choice in selected else ''}>{escape(label)}</option>"
+            for choice, label in ((str(v), str(lbl)) for v, lbl in self.choices)
+        )
+        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308 - every value and label escaped above
 
 
 class FilterFormMixin:
@@ -47,24 +76,30 @@ class InitiativeFilterForm(FilterFormMixin, UtrechtFormMixin, forms.Form):
         max_length=100,
         help_text=_("Words in the name or description."),
     )
-    thema = forms.ChoiceField(label=_("Theme"), required=False)
-    provincie = forms.ChoiceField(label=_("Province"), required=False)
-    gemeente = forms.ChoiceField(label=_("Municipality"), required=False)
+    thema = forms.ChoiceField(label=_("Theme"), required=False, widget=QuickSelect)
+    provincie = forms.ChoiceField(
+        label=_("Province"), required=False, widget=QuickSelect
+    )
+    gemeente = forms.ChoiceField(
+        label=_("Municipality"), required=False, widget=QuickSelect
+    )
     soort = forms.ChoiceField(
         label=_("Kind"),
         required=False,
         choices=[("", _("All kinds")), *InitiativeKind.choices],
+        widget=QuickSelect,
     )
     partner = forms.ChoiceField(
         label=_("With a partner from"),
         required=False,
         choices=[("", _("Any partner")), *PartnerRole.choices],
+        widget=QuickSelect,
     )
     # An unknown order is no reason to show nothing: it falls back to the name.
     sorteer = forms.CharField(
         label=_("Sort by"),
         required=False,
-        widget=forms.Select(choices=SORT_CHOICES),
+        widget=QuickSelect(choices=SORT_CHOICES),
     )
 
     filter_fields = ("q", "thema", "provincie", "gemeente", "soort", "partner")
@@ -110,9 +145,11 @@ class PeopleFilterForm(FilterFormMixin, UtrechtFormMixin, forms.Form):
         max_length=100,
         help_text=_("Words in the name, organisation or expertise."),
     )
-    thema = forms.ChoiceField(label=_("Theme"), required=False)
-    provincie = forms.ChoiceField(label=_("Province"), required=False)
-    soort = forms.ChoiceField(label=_("Role"), required=False)
+    thema = forms.ChoiceField(label=_("Theme"), required=False, widget=QuickSelect)
+    provincie = forms.ChoiceField(
+        label=_("Province"), required=False, widget=QuickSelect
+    )
+    soort = forms.ChoiceField(label=_("Role"), required=False, widget=QuickSelect)
 
     filter_fields = ("q", "thema", "provincie", "soort")
 

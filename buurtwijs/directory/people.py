@@ -6,11 +6,11 @@ province would otherwise reveal where someone lives who chose not to show it.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from buurtwijs.accounts.models import PersonKind, Profile
 from buurtwijs.core.models import Theme
-from buurtwijs.directory.selectors import Fold, text_search_q
+from buurtwijs.directory.selectors import search_match
 
 
 @dataclass(frozen=True)
@@ -49,26 +49,10 @@ def profile_list_public(*, filters: PeopleFilters) -> QuerySet[Profile]:
         )
     if filters.kind:
         profiles = profiles.filter(show_kind=True, kind=filters.kind)
-    if filters.q.strip():
-        # A hidden field is searched as an empty text.
-        profiles = profiles.alias(
-            name_folded=Fold("name"),
-            organisation_folded=Fold("organisation"),
-            expertise_folded=Fold("expertise"),
-        ).filter(_profile_text_q(filters.q))
+    # The search index holds only the fields a person shows (accounts.search_index).
+    if (matches := search_match(filters.q, "person")) is not None:
+        profiles = profiles.filter(pk__in=matches)
     return profiles.order_by("sort_name", "id")
-
-
-def _profile_text_q(words: str) -> Q:
-    """Each word in the name, or in the organisation or expertise when shown."""
-    condition = Q()
-    for word in words.split():
-        condition &= (
-            text_search_q(word, "name_folded")
-            | (Q(show_organisation=True) & text_search_q(word, "organisation_folded"))
-            | (Q(show_expertise=True) & text_search_q(word, "expertise_folded"))
-        )
-    return condition
 
 
 def profile_detail_public(*, slug: str) -> Profile | None:

@@ -4,20 +4,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import (
-    CharField,
-    Exists,
-    Func,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-)
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.core.selectors import filter_text, province_q
-from buurtwijs.core.text import strip_accents
+from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import Initiative, Partner
+from buurtwijs.search.backends import matching_ids_sql, query_terms
 
 
 def initiative_list_public() -> QuerySet[Initiative]:
@@ -43,17 +38,39 @@ def initiative_detail_public(*, slug: str) -> Initiative | None:
 class InitiativeLinks:
     """What the network holds about one initiative, for its page."""
 
+    cases: list[Any]
     documents: list[Any]
     events: list[Any]
+    # Learning questions (issue "calls") do not exist yet; when they do, the
+    # questions linked to the initiative join these lists, in one query more.
 
 
-def initiative_links_public(*, initiative: Initiative) -> InitiativeLinks:
-    """Published documents and live events linked to an initiative (two queries)."""
-    documents = list(
-        initiative.documents.filter(status="published").order_by("-created_at")[:20]
+LINKS_SHOWN = 20
+
+
+def initiative_links_public(
+    *, initiative: Initiative, member: bool = False
+) -> InitiativeLinks:
+    """Live public cases, published documents and live events of an initiative.
+
+    Three queries. Members-only documents are listed for members only. The
+    related models are reached through their reverse relations, so the directory
+    imports neither knowledge nor events.
+    """
+    cases = list(initiative.cases.live().public().order_by("-year", "title"))
+    documents = initiative.documents.filter(status="published")
+    if not member:
+        documents = documents.filter(visibility="public")
+    events = initiative.events.live().public().order_by("-starts_at")
+    return InitiativeLinks(
+        cases=cases[:LINKS_SHOWN],
+        documents=list(
+            documents.only(
+                "id", "initiative_id", "title", "kind", "visibility"
+            ).order_by("-created_at")[:LINKS_SHOWN]
+        ),
+        events=list(events[:LINKS_SHOWN]),
     )
-    events = list(initiative.events.live().public().order_by("-starts_at")[:20])
-    return InitiativeLinks(documents=documents, events=events)
 
 
 def _ordered_themes() -> Prefetch[str, QuerySet[Theme], str]:
@@ -80,12 +97,8 @@ def initiative_list_api(
         initiatives = initiatives.filter(themes__slug=slug)
     if value := filter_text(kind):
         initiatives = initiatives.filter(kind=value)
-    if text := filter_text(q):
-        initiatives = initiatives.filter(
-            Q(name__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(description__icontains=text)
-        )
+    if (matches := search_match(q or "", "initiative")) is not None:
+        initiatives = initiatives.filter(pk__in=matches)
     return initiatives
 
 
@@ -104,55 +117,25 @@ def initiative_detail_api(*, slug: str) -> Initiative | None:
 
 # --- Public list page, map and export: filters, search and Dutch order ----------
 
-# Letters with diacritics and their plain letter; the SQL side of strip_accents().
-_FOLD_FROM = "àáâãäåèéêëìíîïòóôõöùúûüýÿçñÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝŸÇÑ"
-_FOLD_TO = strip_accents(_FOLD_FROM)
-# Elided articles that Dutch alphabetisation skips (see core.text.dutch_sort_key).
 INITIATIVE_SORTS = ("name", "newest", "municipality")
 
 
-class Fold(Func):
-    """Lower case without diacritics, computed by the database.
+def search_match(q: str, kind: str) -> RawSQL | None:
+    """A subquery of the primary keys of this kind that the search index matches.
 
-    Search and sorting compare the result with a folded word, which makes them
-    accent- and case-insensitive: PostgreSQL through LOWER(TRANSLATE(...)); SQLite
-    through a Python function registered on the connection (nested REPLACE calls
-    overflow SQLite's parser stack). Other databases only fold the case.
+    None when the text holds no searchable word (only stop words or symbols): such
+    a search filters nothing. The index stores object ids as text; the cast lets
+    PostgreSQL compare them with integer keys (SQLite would convert by itself).
     """
-
-    arity = 1
-    output_field = CharField()
-
-    def as_sql(  # type: ignore[override]
-        self, compiler: Any, connection: Any, **extra_context: Any
-    ) -> tuple[str, list[Any]]:
-        sql, params = compiler.compile(self.get_source_expressions()[0])
-        return f"LOWER({sql})", list(params)
-
-    def as_sqlite(  # type: ignore[override]
-        self, compiler: Any, connection: Any, **extra_context: Any
-    ) -> tuple[str, list[Any]]:
-        connection.ensure_connection()
-        connection.connection.create_function(
-            "BUURTWIJS_FOLD", 1, _fold_or_none, deterministic=True
-        )
-        sql, params = compiler.compile(self.get_source_expressions()[0])
-        return f"BUURTWIJS_FOLD({sql})", list(params)
-
-    def as_postgresql(
-        self, compiler: Any, connection: Any, **extra_context: Any
-    ) -> tuple[str, list[Any]]:
-        sql, params = compiler.compile(self.get_source_expressions()[0])
-        return f"LOWER(TRANSLATE({sql}, %s, %s))", [*params, _FOLD_FROM, _FOLD_TO]
-
-
-def _fold_or_none(value: str | None) -> str | None:
-    return None if value is None else fold_text(value)
-
-
-def fold_text(text: str) -> str:
-    """The Python side of Fold: lower case without diacritics."""
-    return strip_accents(text).lower()
+    terms = query_terms(filter_text(q))
+    if not terms:
+        return None
+    sql, params = matching_ids_sql(terms, kind)
+    # The SQL is search.backends' constant text; the words are parameters.
+    return RawSQL(  # noqa: S611
+        f"SELECT CAST(m.object_id AS INTEGER) FROM ({sql}) m",  # noqa: S608
+        params,
+    )
 
 
 @dataclass(frozen=True)
@@ -178,34 +161,32 @@ class InitiativeFilterChoices:
 
 
 def initiative_filter_choices() -> InitiativeFilterChoices:
-    """Themes, provinces and municipalities to filter on, in two queries."""
-    themes = [(t.slug, t.label) for t in Theme.objects.order_by("position", "name")]
+    """Themes, provinces and municipalities to filter on, in two queries.
+
+    Plain rows rather than model instances: building 342 municipalities with their
+    provinces on every list request cost more than the list itself.
+    """
+    english = (get_language() or "nl").startswith("en")
+    themes = [
+        (slug, name_en if english and name_en else name)
+        for slug, name, name_en in Theme.objects.order_by(
+            "position", "name"
+        ).values_list("slug", "name", "name_en")
+    ]
     municipalities = list(
-        Municipality.objects.select_related("province").order_by("sort_name", "code")
+        Municipality.objects.order_by("sort_name", "code").values_list(
+            "code", "display_name", "province__code", "province__name"
+        )
     )
     provinces = sorted(
-        {(m.province.code, m.province.name) for m in municipalities},
-        key=lambda pair: fold_text(pair[1]),
+        {(code, name) for _, _, code, name in municipalities},
+        key=lambda pair: dutch_sort_key(pair[1]),
     )
     return InitiativeFilterChoices(
         themes=themes,
         provinces=provinces,
-        municipalities=[(m.code, m.display_name) for m in municipalities],
+        municipalities=[(code, name) for code, name, _, _ in municipalities],
     )
-
-
-def text_search_q(words: str, *fields: str) -> Q:
-    """Every word in at least one of the fields, ignoring case and accents.
-
-    The fields must be aliased as ``Fold`` expressions on the queryset.
-    """
-    condition = Q()
-    for word in fold_text(words).split():
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__contains": word})
-        condition &= any_field
-    return condition
 
 
 def initiative_search_public(*, filters: InitiativeFilters) -> QuerySet[Initiative]:
@@ -227,16 +208,8 @@ def initiative_search_public(*, filters: InitiativeFilters) -> QuerySet[Initiati
                 )
             )
         )
-    if filters.q.strip():
-        initiatives = initiatives.alias(
-            name_folded=Fold("name"),
-            summary_folded=Fold("summary"),
-            description_folded=Fold("description"),
-        ).filter(
-            text_search_q(
-                filters.q, "name_folded", "summary_folded", "description_folded"
-            )
-        )
+    if (matches := search_match(filters.q, "initiative")) is not None:
+        initiatives = initiatives.filter(pk__in=matches)
     if filters.sort == "newest":
         return initiatives.order_by("-created_at", "-id")
     if filters.sort == "municipality":

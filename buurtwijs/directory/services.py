@@ -17,6 +17,7 @@ from buurtwijs.accounts.roles import ADMINISTRATOR, EDITOR
 from buurtwijs.core.slugs import unique_slug
 from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import ContactMessage, Initiative, InitiativeClaim
+from buurtwijs.search.services import index_later
 
 CONTACT_LIMIT_PER_HOUR = 5
 
@@ -72,6 +73,8 @@ def initiative_register(*, user: User, form: Any, partners: Any) -> Initiative:
     form.save_m2m()
     partners.instance = initiative
     partners.save()
+    # Pending, so not searchable yet; the task keeps it out of the index.
+    index_later(kind="initiative", object_id=initiative.pk)
     transaction.on_commit(
         lambda: _notify_editors(
             _("New initiative to review: %(name)s") % {"name": initiative.name},
@@ -92,6 +95,7 @@ def initiative_update(
     initiative.save()
     form.save_m2m()
     partners.save()
+    index_later(kind="initiative", object_id=initiative.pk)
     return initiative
 
 
@@ -102,6 +106,7 @@ def initiative_moderate(*, initiative: Initiative, approve: bool) -> Initiative:
         Initiative.Status.PUBLISHED if approve else Initiative.Status.REJECTED
     )
     initiative.save(update_fields=["status", "updated_at"])
+    index_later(kind="initiative", object_id=initiative.pk)
     owner = initiative.owner
     if owner is not None:
         template = (
@@ -156,6 +161,7 @@ def claim_decide(*, claim: InitiativeClaim, editor: User, approve: bool) -> None
     claim.decided_by = editor
     claim.save(update_fields=["status", "decided_at", "decided_by"])
     if approve:
+        # The owner is not shown publicly nor indexed: no search update needed.
         initiative = claim.initiative
         initiative.owner = claim.user
         initiative.save(update_fields=["owner", "updated_at"])

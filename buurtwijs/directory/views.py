@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from buurtwijs.accounts.roles import MEMBER
 from buurtwijs.directory.forms import FilterFormMixin, InitiativeFilterForm
 from buurtwijs.directory.models import Initiative, InitiativeKind, PartnerRole
 from buurtwijs.directory.selectors import (
@@ -153,12 +154,21 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_detail_public(slug=slug)
     if initiative is None:
         raise Http404
-    links = initiative_links_public(initiative=initiative)
+    links = initiative_links_public(
+        initiative=initiative, member=_is_member(request.user)
+    )
     return render(
         request,
         "directory/initiative_detail.html",
         {"initiative": initiative, "links": links},
     )
+
+
+def _is_member(user: Any) -> bool:
+    """Whether members-only documents may be listed for this person (one query)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=MEMBER).exists()
 
 
 @require_GET

@@ -1,4 +1,4 @@
-"""The coverage page: published initiatives per province, and the white spots."""
+"""The coverage page: initiatives and cases per province, and the white spots."""
 
 from typing import Any
 
@@ -71,9 +71,11 @@ def coverage(request: HttpRequest) -> HttpResponse:
     figures = coverage_by_province()
     provinces = figures.provinces
     initiatives_chart = bar_chart(
-        [(area.name, [area.initiatives]) for area in provinces],
-        series=[_("Published initiatives")],
-        maximum=max((area.initiatives for area in provinces), default=0),
+        [(area.name, [area.initiatives, area.cases]) for area in provinces],
+        series=[_("Published initiatives"), _("Cases")],
+        maximum=max(
+            (max(area.initiatives, area.cases) for area in provinces), default=0
+        ),
     )
     white_spots_chart = bar_chart(
         [
@@ -95,6 +97,5 @@ def coverage(request: HttpRequest) -> HttpResponse:
             "initiatives_chart": initiatives_chart,
             "white_spots_chart": white_spots_chart,
             "urban_threshold": URBAN_DENSITY_THRESHOLD,
-            "show_cases": figures.total.cases is not None,
         },
     )

@@ -1,5 +1,7 @@
 """Initiatives and the directory import in the editors' admin at /beheer/."""
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,10 +9,11 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from buurtwijs.directory import admin_views
 from buurtwijs.directory.models import Initiative
+from buurtwijs.search.services import index_later
 
 
 class InitiativeFilterSet(WagtailFilterSet):
@@ -19,8 +22,19 @@ class InitiativeFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "municipality__province"]
 
 
+class InitiativeDeleteView(DeleteView):
+    """Deleting in the admin also takes the initiative out of the search index."""
+
+    def delete_action(self) -> None:
+        # Django clears the primary key of a deleted instance: keep it first.
+        pk = self.object.pk
+        super().delete_action()
+        index_later(kind="initiative", object_id=pk)
+
+
 class InitiativeViewSet(SnippetViewSet):
     model = Initiative
+    delete_view_class = InitiativeDeleteView
     icon = "group"
     menu_label = _("Initiatives")
     menu_order = 200
@@ -32,6 +46,23 @@ class InitiativeViewSet(SnippetViewSet):
 
 
 register_snippet(InitiativeViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def index_saved_initiative(request: HttpRequest, instance: Any) -> None:
+    """An editor's change in the admin reaches the search index like any other."""
+    if isinstance(instance, Initiative):
+        index_later(kind="initiative", object_id=instance.pk)
+
+
+@hooks.register("after_delete_snippet")
+def unindex_bulk_deleted_initiatives(request: HttpRequest, instances: Any) -> None:
+    # Bulk deletion deletes through a queryset, so the instances keep their keys
+    # (a single deletion is handled by InitiativeDeleteView).
+    for instance in instances:
+        if isinstance(instance, Initiative) and instance.pk is not None:
+            index_later(kind="initiative", object_id=instance.pk)
 
 
 @hooks.register("register_admin_urls")

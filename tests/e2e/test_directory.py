@@ -7,11 +7,12 @@ from playwright.sync_api import Page, Route, expect
 
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.directory.tests.factories import InitiativeFactory
+from conftest import TaskRunner
 from tests.e2e.axe import assert_accessible
 
 
 @pytest.fixture
-def network(transactional_db: None) -> None:
+def network(transactional_db: None, tasks: TaskRunner) -> None:
     energy = Theme.objects.get(slug="duurzaamheid-en-energie")
     sun = InitiativeFactory.create(
         name="Zonnedak Zuilen", kind="energiecooperatie", latitude=52.3, longitude=4.9
@@ -23,6 +24,7 @@ def network(transactional_db: None) -> None:
         municipality=Municipality.objects.get(code="GM0599"),
     )
     InitiativeFactory.create(name="Buurtcoöperatie Oog in Al")
+    tasks.run()  # the search index
 
 
 def no_tiles(page: Page) -> None:
@@ -57,7 +59,7 @@ def test_list_filters_work_without_javascript(
 
 def test_filtered_list_is_accessible(page: Page, network: None) -> None:
     no_tiles(page)
-    page.goto("/initiatieven/?soort=energiecooperatie&q=zon")
+    page.goto("/initiatieven/?soort=energiecooperatie&q=zonnedak")
     expect(page.locator(".bw-card")).to_have_count(1)
     assert_accessible(page)
 

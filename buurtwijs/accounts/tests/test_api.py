@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from buurtwijs.accounts.models import Profile, User
 from buurtwijs.accounts.tests.factories import UserFactory, make_profile
 from buurtwijs.core.models import Municipality, Theme
+from conftest import TaskRunner
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +137,7 @@ def test_filter_by_municipality_and_theme(visitor: Client) -> None:
     assert _names(visitor.get(PEOPLE, {"theme": "wonen"})) == ["In Utrecht"]
 
 
-def test_filters_never_match_a_hidden_field(visitor: Client) -> None:
+def test_filters_never_match_a_hidden_field(visitor: Client, tasks: TaskRunner) -> None:
     _public(
         "Verborgen Velden",
         organisation="Stichting Geheim",
@@ -146,6 +147,7 @@ def test_filters_never_match_a_hidden_field(visitor: Client) -> None:
         show_expertise=False,
         show_themes=False,
     )
+    tasks.run()
 
     assert _names(visitor.get(PEOPLE, {"municipality": "GM0344"})) == []
     assert _names(visitor.get(PEOPLE, {"theme": "wonen"})) == []
@@ -154,9 +156,12 @@ def test_filters_never_match_a_hidden_field(visitor: Client) -> None:
     assert _names(visitor.get(PEOPLE, {"q": "verborgen"})) == ["Verborgen Velden"]
 
 
-def test_free_text_searches_name_organisation_and_expertise(visitor: Client) -> None:
+def test_free_text_searches_name_organisation_and_expertise(
+    visitor: Client, tasks: TaskRunner
+) -> None:
     _public("Fatima de Vries")
     _public("Bram Bakker", organisation="Woonstad", expertise="Huurders")
+    tasks.run()
 
     assert _names(visitor.get(PEOPLE, {"q": "fatima"})) == ["Fatima de Vries"]
     assert _names(visitor.get(PEOPLE, {"q": "woonstad"})) == ["Bram Bakker"]

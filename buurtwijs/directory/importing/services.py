@@ -34,6 +34,7 @@ from buurtwijs.directory.importing.rows import (
     parse_person,
 )
 from buurtwijs.directory.models import Initiative, Partner
+from buurtwijs.search.services import index_later
 
 # Keeps `IN (...)` lists under SQLite's limit on query parameters.
 _CHUNK = 500
@@ -314,6 +315,9 @@ class _InitiativeImporter(_Importer):
         # Only after the writes: a later row with the same key updates this one.
         self.by_key[key] = pk
         self.stored[pk] = new
+        # One task per changed row, after its commit (after the whole file with
+        # --atomic; never for a dry run, whose writes are rolled back).
+        index_later(kind="initiative", object_id=pk)
 
     def _new_slug(self, row: InitiativeRow) -> str:
         base = slugify(row.name)[:180] or "initiatief"

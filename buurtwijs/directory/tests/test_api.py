@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.directory.models import Initiative, PartnerRole
 from buurtwijs.directory.tests.factories import InitiativeFactory, PartnerFactory
+from conftest import TaskRunner
 
 pytestmark = pytest.mark.django_db
 
@@ -112,10 +113,15 @@ def test_filter_by_theme_and_kind(visitor: Client) -> None:
     assert _names(visitor.get(LIST, {"kind": "dorpshuis"})) == ["Dorpshuis"]
 
 
-def test_free_text_searches_name_summary_and_description(visitor: Client) -> None:
+def test_free_text_searches_name_summary_and_description(
+    visitor: Client, tasks: TaskRunner
+) -> None:
     _full_initiative(name="Delfshaven Coöperatie")
-    InitiativeFactory.create(name="Voedseltuin Oost", summary="Samen moestuinieren.")
+    InitiativeFactory.create(
+        name="Voedseltuin Oost", summary="Samen een moestuin beheren."
+    )
     InitiativeFactory.create(name="Anders")
+    tasks.run()
 
     assert _names(visitor.get(LIST, {"q": "wijkeconomie"})) == ["Delfshaven Coöperatie"]
     assert _names(visitor.get(LIST, {"q": "moestuin"})) == ["Voedseltuin Oost"]

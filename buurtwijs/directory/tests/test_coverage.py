@@ -38,7 +38,7 @@ def test_coverage_counts_published_initiatives_and_empty_municipalities() -> Non
     assert figures.total.initiatives == 2
     assert figures.total.municipalities == 342
     assert figures.total.urban + figures.total.rural == 342
-    assert utrecht.cases is None  # no case model yet
+    assert utrecht.cases == 0
 
 
 @pytest.mark.django_db
@@ -57,4 +57,35 @@ def test_coverage_page_has_an_accessible_chart_and_the_table(
     assert "<title id=" in html
     assert "<table" in html
     assert "Fryslân" in html
-    assert "Cases" not in html and "Praktijkvoorbeelden" not in html
+    assert "Praktijkvoorbeelden" in html  # the cases column and chart series
+
+
+@pytest.mark.django_db
+def test_cases_count_in_their_municipality_or_else_their_initiative_province(
+    client: Client,
+) -> None:
+    from buurtwijs.knowledge.tests.cases_support import make_case
+
+    in_rotterdam = InitiativeFactory.create(
+        municipality=Municipality.objects.get(code="GM0599")
+    )
+    make_case("In Utrecht", municipality="GM0344")
+    make_case("Via het initiatief", municipality=None, initiative=in_rotterdam)
+    make_case("Utrecht wint van initiatief", initiative=in_rotterdam)
+    make_case("Nergens", municipality=None)
+    make_case("Concept", municipality="GM0344", live=False)
+
+    figures = coverage_by_province()
+
+    by_code = {area.code: area for area in figures.provinces}
+    assert by_code["PV26"].cases == 2
+    assert by_code["PV28"].cases == 1
+    assert figures.total.cases == 4
+    assert figures.cases_without_place == 1
+    html = client.get("/dekking/").content.decode()
+    table = html.split("<table")[1]
+    utrecht_row = table.split(">Utrecht</th>")[1].split("</tr>")[0]
+    assert [cell.split(">")[-1] for cell in utrecht_row.split("</td>")[:2]] == [
+        "0",
+        "2",
+    ]

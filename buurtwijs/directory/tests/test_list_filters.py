@@ -12,6 +12,7 @@ from buurtwijs.directory.selectors import (
     initiative_search_public,
 )
 from buurtwijs.directory.tests.factories import InitiativeFactory, PartnerFactory
+from conftest import TaskRunner
 
 pytestmark = pytest.mark.django_db
 
@@ -61,12 +62,18 @@ def test_province_municipality_kind_and_partner_filters_combine(
 
 
 def test_search_ignores_case_and_accents_in_name_summary_and_description(
-    client: Client,
+    client: Client, tasks: TaskRunner
 ) -> None:
+    # The kind is searchable too: these are not "coöperaties".
     InitiativeFactory.create(name="Buurtcoöperatie Oog in Al", summary="")
-    InitiativeFactory.create(name="Tuin", summary="Een VOEDSELTUIN voor iedereen")
-    InitiativeFactory.create(name="Café", summary="", description="Wij koken samen.")
-    InitiativeFactory.create(name="Iets anders", summary="niets")
+    InitiativeFactory.create(
+        name="Tuin", summary="Een VOEDSELTUIN voor iedereen", kind="netwerk"
+    )
+    InitiativeFactory.create(
+        name="Café", summary="", description="Wij koken samen.", kind="netwerk"
+    )
+    InitiativeFactory.create(name="Iets anders", summary="niets", kind="netwerk")
+    tasks.run()
 
     assert names(client.get("/initiatieven/?q=cooperatie")) == [
         "Buurtcoöperatie Oog in Al"

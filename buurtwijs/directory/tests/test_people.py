@@ -8,6 +8,7 @@ from django.test import Client
 from buurtwijs.accounts.models import Profile
 from buurtwijs.accounts.tests.factories import make_profile
 from buurtwijs.core.models import Municipality, Theme
+from conftest import TaskRunner
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,9 @@ def test_shown_fields_are_on_list_and_detail(client: Client) -> None:
         assert "anna@voorbeeld.nl" not in html
 
 
-def test_filters_never_match_on_hidden_fields(client: Client) -> None:
+def test_filters_never_match_on_hidden_fields(
+    client: Client, tasks: TaskRunner
+) -> None:
     public_profile("Zichtbaar")
     public_profile(
         "Verborgen",
@@ -87,6 +90,7 @@ def test_filters_never_match_on_hidden_fields(client: Client) -> None:
         show_organisation=False,
         show_expertise=False,
     )
+    tasks.run()
 
     for query in (
         "provincie=PV28",
@@ -98,9 +102,10 @@ def test_filters_never_match_on_hidden_fields(client: Client) -> None:
         assert names(client.get(f"/mensen/?{query}")) == ["Zichtbaar"], query
 
 
-def test_search_finds_names_without_accents(client: Client) -> None:
+def test_search_finds_names_without_accents(client: Client, tasks: TaskRunner) -> None:
     public_profile("Chantal Öztürk")
     public_profile("Bram Jansen")
+    tasks.run()
 
     assert names(client.get("/mensen/?q=ozturk")) == ["Chantal Öztürk"]
 

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from buurtwijs.accounts.models import User
 from buurtwijs.directory.models import Initiative, PartnerRole
 from buurtwijs.directory.tests.factories import InitiativeFactory, PartnerFactory
 
@@ -90,3 +91,64 @@ def test_detail_page_lists_the_documents_and_meetings_linked_to_it(
     assert "Statuten buurtcoöperatie" in html
     assert "Ledenavond SAMEN030" in html
     assert "Nog niet beoordeeld" not in html
+
+
+def test_detail_page_lists_live_public_cases_and_members_only_documents_for_members(
+    client: Client,
+    member: User,
+    client_for,  # noqa: ANN001
+    django_assert_max_num_queries,  # noqa: ANN001
+) -> None:
+    from buurtwijs.knowledge.models import Document
+    from buurtwijs.knowledge.tests.cases_support import make_case
+
+    initiative = InitiativeFactory.create(slug="de-evenaar", name="De Evenaar")
+    make_case("Buurtvoorziening werkt samen", initiative=initiative)
+    make_case("Concept van de casus", initiative=initiative, live=False)
+    make_case("Casus elders", municipality="GM0599")
+    Document.objects.create(
+        title="Ledenverslag",
+        kind="onderzoek",
+        initiative=initiative,
+        status=Document.Status.PUBLISHED,
+        visibility="members",
+    )
+
+    with django_assert_max_num_queries(14):
+        html = client.get("/initiatieven/de-evenaar/").content.decode()
+    member_html = client_for(member).get("/initiatieven/de-evenaar/").content.decode()
+
+    assert "Buurtvoorziening werkt samen" in html
+    assert "Concept van de casus" not in html
+    assert "Casus elders" not in html
+    assert "Ledenverslag" not in html
+    assert "Ledenverslag" in member_html
+
+
+def test_detail_page_queries_do_not_grow_with_its_links(
+    client: Client,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from buurtwijs.knowledge.models import Document
+    from buurtwijs.knowledge.tests.cases_support import make_case
+
+    initiative = InitiativeFactory.create(slug="samen", name="Samen")
+    make_case("Eerste casus", initiative=initiative)
+    client.get("/initiatieven/samen/")  # warm the site-root cache
+    with CaptureQueriesContext(connection) as few:
+        client.get("/initiatieven/samen/")
+    for number in range(6):
+        make_case(f"Casus {number}", initiative=initiative)
+        Document.objects.create(
+            title=f"Document {number}",
+            kind="statuten",
+            initiative=initiative,
+            status=Document.Status.PUBLISHED,
+        )
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/initiatieven/samen/").content.decode()
+
+    assert "Casus 5" in html and "Document 5" in html
+    assert len(many.captured_queries) == len(few.captured_queries)
