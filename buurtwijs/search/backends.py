@@ -8,6 +8,8 @@ Query words never reach the database as syntax: every term is reduced to letters
 digits and quoted.
 """
 
+import heapq
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -157,31 +159,35 @@ def _where() -> str:
     return "search_fts MATCH %s"
 
 
-def ranked_ids(
+@dataclass(frozen=True)
+class Ranking:
+    """One page of matching entry ids, best first, and the matches per kind."""
+
+    ids: list[int]
+    counts: dict[str, int]
+
+
+def ranking(
     terms: list[dutch.Term], filters: Filters, *, limit: int, offset: int
-) -> list[int]:
-    """Entry ids that match every term, best first."""
+) -> Ranking:
+    """Entries that match every term: a page of ids best first, counts per kind.
+
+    One pass over the matches gives both: the database scores every match once
+    and Python keeps the counts and the best ``offset + limit``; asking the
+    database to count and to sort separately would find every match twice.
+    """
     source, rank, params = _match(terms)
-    where, filter_params = _filter_sql(filters, with_kind=True)
-    sql = (
-        f"SELECT e.id FROM {source} WHERE {_where()}{where} "  # noqa: S608 - constant fragments, values as parameters
-        f"ORDER BY {rank} DESC, e.date DESC, e.id LIMIT %s OFFSET %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *filter_params, limit, offset])
-        return [row[0] for row in cursor.fetchall()]
-
-
-def kind_counts(terms: list[dutch.Term], filters: Filters) -> dict[str, int]:
-    """How many entries of each kind match (the kind filter itself left out)."""
-    source, _, params = _match(terms)
     where, filter_params = _filter_sql(filters, with_kind=False)
-    sql = (
-        f"SELECT e.kind, COUNT(*) FROM {source} WHERE {_where()}{where} GROUP BY e.kind"  # noqa: S608 - constant fragments, values as parameters
-    )
+    sql = f"SELECT e.id, e.kind, {rank} FROM {source} WHERE {_where()}{where}"  # noqa: S608 - constant fragments, values as parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *filter_params])
-        return dict(cursor.fetchall())
+        rows = cursor.fetchall()
+    counts = Counter(kind for _, kind, _ in rows)
+    if filters.kind:
+        rows = [row for row in rows if row[1] == filters.kind]
+    # Best score first; among equals the newer entry (higher id).
+    best = heapq.nlargest(offset + limit, rows, key=lambda row: (row[2], row[0]))
+    return Ranking(ids=[row[0] for row in best[offset:]], counts=dict(counts))
 
 
 def matching_ids_sql(terms: list[dutch.Term], kind: str) -> tuple[str, list[str]]:

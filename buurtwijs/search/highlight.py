@@ -1,6 +1,7 @@
 """Snippets: the stretch of a text where the query's words are, with them marked."""
 
 import re
+from collections import deque
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -8,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from buurtwijs.analysis import dutch
 
-SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 WINDOW = 30  # words around the best spot
 SCAN_LIMIT = 20_000  # characters of a long text looked at
 
@@ -29,34 +30,41 @@ def query_stems(terms: list[dutch.Term]) -> frozenset[str]:
 
 
 def snippet(text: str, stems: frozenset[str], *, words: int = WINDOW) -> SafeString:
-    """About ``words`` words of the text around its densest hits, hits in <mark>."""
-    pieces = SPLIT_RE.split(text[:SCAN_LIMIT])
-    # pieces alternates: separator, word, separator, word, …, separator
-    word_positions = list(range(1, len(pieces), 2))
-    hits = [
-        index
-        for index, position in enumerate(word_positions)
-        if _word_stems(pieces[position]) & stems
-    ]
-    if not word_positions:
+    """About ``words`` words of the text from just before its first hit, hits marked.
+
+    The text is read word by word only as far as the snippet needs, so a long
+    document costs no more than a short one.
+    """
+    head: list[re.Match[str]] = []  # the opening words, if nothing is found
+    recent: deque[re.Match[str]] = deque(maxlen=words // 4)  # words before a hit
+    chosen: list[tuple[re.Match[str], bool]] = []
+    for match in WORD_RE.finditer(text, 0, SCAN_LIMIT):
+        hit = bool(_word_stems(match.group()) & stems)
+        if not chosen and not hit:
+            if len(head) < words:
+                head.append(match)
+            recent.append(match)
+            continue
+        if not chosen:
+            chosen = [(word, False) for word in recent]
+        chosen.append((match, hit))
+        if len(chosen) >= words:
+            break
+    if not chosen:
+        chosen = [(word, False) for word in head]
+    if not chosen:
         return mark_safe("")  # noqa: S308 - an empty string
-    start = 0
-    if hits:
-        best, best_count = hits[0], 0
-        for hit in hits:
-            count = sum(1 for other in hits if hit <= other < hit + words)
-            if count > best_count:
-                best, best_count = hit, count
-        start = max(0, best - words // 4)
-    end = min(len(word_positions), start + words)
-    hit_set = set(hits)
-    out = ["… " if start > 0 else ""]
-    for index in range(start, end):
-        position = word_positions[index]
-        word = escape(pieces[position])
-        out.append(f"<mark>{word}</mark>" if index in hit_set else word)
-        if index < end - 1:
-            out.append(escape(pieces[position + 1]))
-    if end < len(word_positions):
+    out = ["… " if chosen[0][0].start() > 0 and _has_word_before(text, chosen) else ""]
+    for index, (match, hit) in enumerate(chosen):
+        word = escape(match.group())
+        out.append(f"<mark>{word}</mark>" if hit else word)
+        if index < len(chosen) - 1:
+            out.append(escape(text[match.end() : chosen[index + 1][0].start()]))
+    last = chosen[-1][0]
+    if WORD_RE.search(text, last.end()):
         out.append(" …")
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def _has_word_before(text: str, chosen: list[tuple[re.Match[str], bool]]) -> bool:
+    return WORD_RE.search(text, 0, chosen[0][0].start()) is not None

@@ -58,14 +58,18 @@ class SearchResults:
 def search_public(
     *, query: str, filters: Filters, page: int = 1, page_size: int = PER_PAGE
 ) -> SearchResults:
-    """Public records matching every word of the query, best first (three queries).
+    """Public records matching every word of the query, best first (two queries).
 
     A page past the last one gives the last page.
     """
     terms = backends.query_terms(query)
     if not terms:
         return SearchResults(query=query, searchable=False, page_size=page_size)
-    counts = backends.kind_counts(terms, filters)
+    page = max(page, 1)
+    found = backends.ranking(
+        terms, filters, limit=page_size, offset=(page - 1) * page_size
+    )
+    counts = found.counts
     facets = [
         Facet(kind=kind.value, label=str(kind.label), count=counts[kind.value])
         for kind in Kind
@@ -73,12 +77,14 @@ def search_public(
     ]
     total = counts.get(filters.kind, 0) if filters.kind else sum(counts.values())
     pages = max(1, ceil(total / page_size))
-    page = min(max(page, 1), pages)
-    hits: list[Hit] = []
-    if total:
-        ids = backends.ranked_ids(
+    ids = found.ids
+    if page > pages:  # past the end: show the last page
+        page = pages
+        ids = backends.ranking(
             terms, filters, limit=page_size, offset=(page - 1) * page_size
-        )
+        ).ids
+    hits: list[Hit] = []
+    if ids:
         entries = SearchEntry.objects.in_bulk(ids)
         stems = query_stems(terms)
         labels = dict(Kind.choices)
