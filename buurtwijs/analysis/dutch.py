@@ -91,6 +91,12 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def is_known_word(word: str) -> bool:
+    """Whether the Dutch dictionary knows a lower-cased word (diacritics optional)."""
+    return simplemma.is_known(restore_accents(word), lang="nl")
+
+
+@lru_cache(maxsize=200_000)
 def _known(word: str) -> bool:
     return len(word) >= MIN_PART and simplemma.is_known(
         restore_accents(word), lang="nl"
