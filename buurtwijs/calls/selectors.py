@@ -164,13 +164,16 @@ def learning_questions_for_initiative(
 
 
 def learning_questions_for_case(case: Any, *, limit: int = 5) -> list[LearningQuestion]:
-    """Learning questions about a case's themes, those from its place first."""
+    """Learning questions about a case's themes, those from its place first.
+
+    Questions an editor linked to the case's initiative come first too.
+    """
     theme_ids = [theme.pk for theme in case.themes.all()]
-    initiative = getattr(case, "initiative", None)
-    explicit = Q(initiatives=initiative.pk) if initiative is not None else Q(pk__in=[])
+    initiative_id = getattr(case, "initiative_id", None)
+    municipality_id = getattr(case, "municipality_id", None)
     local = _related(
-        explicit=explicit,
-        municipality_id=initiative.municipality_id if initiative else None,
+        explicit=Q(initiatives=initiative_id) if initiative_id else Q(pk__in=[]),
+        municipality_id=municipality_id,
         theme_ids=theme_ids,
         limit=limit,
     )
