@@ -218,11 +218,24 @@ def write_pilot(ctx: DocumentContext) -> tuple[str, str, str]:
     return title, description, "\n\n".join(body)
 
 
-def write_funding(ctx: DocumentContext) -> tuple[str, str, str, datetime.date]:
+# The share of funding schemes that close within CLOSING_SOON_DAYS of the run's day,
+# so that the library's "closing soon" list is never empty in a demo.
+CLOSING_SOON_SHARE = 0.1
+CLOSING_SOON_DAYS = 35
+
+
+def write_funding(
+    ctx: DocumentContext, today: datetime.date | None = None
+) -> tuple[str, str, str, datetime.date]:
     """A funding scheme with its conditions and deadline."""
-    deadline = datetime.date(
-        ctx.rng.randint(2025, 2027), ctx.rng.randint(1, 12), ctx.rng.randint(1, 28)
-    )
+    if today is not None and ctx.rng.random() < CLOSING_SOON_SHARE:
+        deadline = today + datetime.timedelta(
+            days=ctx.rng.randint(1, CLOSING_SOON_DAYS)
+        )
+    else:
+        deadline = datetime.date(
+            ctx.rng.randint(2025, 2027), ctx.rng.randint(1, 12), ctx.rng.randint(1, 28)
+        )
     amount = ctx.rng.choice((2_500, 5_000, 10_000, 25_000))
     if ctx.local:
         title = f"Subsidieregeling {ctx.subject} {ctx.place.name} {deadline.year}"
@@ -337,8 +350,13 @@ WRITERS: dict[str, Callable[[DocumentContext], tuple[str, str, str]]] = {
 }
 
 
-def generate_document(seed: int, index: int, placement: Placement) -> DocumentSpec:
-    """Document number `index` of the run with this seed (title not yet unique)."""
+def generate_document(
+    seed: int, index: int, placement: Placement, today: datetime.date | None = None
+) -> DocumentSpec:
+    """Document number `index` of the run with this seed (title not yet unique).
+
+    With `today`, some funding schemes close in the weeks after it.
+    """
     rng = item_rng(seed, "document", index)
     place = placement.pick(rng, index)
     kind = weighted(rng, KIND_WEIGHTS)
@@ -362,7 +380,7 @@ def generate_document(seed: int, index: int, placement: Placement) -> DocumentSp
     )
     deadline = None
     if kind == "subsidie":
-        title, description, text, deadline = write_funding(ctx)
+        title, description, text, deadline = write_funding(ctx, today)
     else:
         title, description, text = title_and_text(ctx, kind)
     licences = [licence for licence, _ in names.LICENCES]
@@ -380,14 +398,18 @@ def generate_document(seed: int, index: int, placement: Placement) -> DocumentSp
 
 
 def generate_documents(
-    places: Sequence[Place], *, seed: int, count: int
+    places: Sequence[Place],
+    *,
+    seed: int,
+    count: int,
+    today: datetime.date | None = None,
 ) -> list[DocumentSpec]:
     """The first `count` generated documents, their titles made unique in order."""
     placement = Placement(places, seed=seed, salt="document")
     documents: list[DocumentSpec] = []
     seen: dict[str, int] = {}
     for index in range(count):
-        spec = generate_document(seed, index, placement)
+        spec = generate_document(seed, index, placement, today)
         # A title can come up twice; number the later ones so the title can serve
         # as the document's identity when the command runs again.
         number = seen.get(spec.title, 0) + 1

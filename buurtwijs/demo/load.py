@@ -26,7 +26,7 @@ from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.demo.documents import DocumentSpec
 from buurtwijs.demo.generate import InitiativeSpec, PersonSpec, Place
 from buurtwijs.directory.models import Initiative, Partner
-from buurtwijs.knowledge.models import Document
+from buurtwijs.knowledge.models import Document, TextStatus, Visibility
 
 BATCH_SIZE = 2_000
 PROGRESS_EVERY = 50_000
@@ -287,6 +287,13 @@ def load_documents(specs: Sequence[DocumentSpec], log: Log) -> int:
             "deadline",
             "status",
             "created_at",
+            "published_at",
+            "text_status",
+            "visibility",
+            "download_count",
+            "file_name",
+            "content_type",
+            "thumbnail",
         ),
         (
             (
@@ -300,6 +307,13 @@ def load_documents(specs: Sequence[DocumentSpec], log: Log) -> int:
                 date_value(spec.deadline),
                 Document.Status.PUBLISHED,
                 now,
+                now,
+                TextStatus.EXTRACTED,
+                Visibility.PUBLIC,
+                0,
+                "",
+                "",
+                "",
             )
             for spec in todo
         ),

@@ -4,6 +4,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from buurtwijs.demo import load, real
 from buurtwijs.demo.accounts import load_demo_accounts
 from buurtwijs.demo.cases import generate_cases, load_cases, load_real_cases
@@ -23,7 +25,9 @@ class Sizes:
 
 SCALES: dict[str, Sizes] = {
     "demo": Sizes(initiatives=300, people=1_000, documents=300, cases=60),
-    "national": Sizes(initiatives=10_000, people=100_000, documents=5_000, cases=2_000),
+    "national": Sizes(
+        initiatives=10_000, people=100_000, documents=50_000, cases=2_000
+    ),
 }
 
 
@@ -59,7 +63,10 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
     )
     log(f"Generating {sizes.documents:,} documents (seed {seed})")
     documents = load.load_documents(
-        generate_documents(places, seed=seed, count=sizes.documents), log
+        generate_documents(
+            places, seed=seed, count=sizes.documents, today=timezone.localdate()
+        ),
+        log,
     )
     # The named initiatives go last so they are the newest on the home page.
     log("Real initiatives")

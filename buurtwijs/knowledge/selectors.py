@@ -124,9 +124,12 @@ def document_cards(*, filters: DocumentFilters, members: bool) -> QuerySet[Docum
         documents = documents.filter(municipality__province__code=filters.province)
     if filters.municipality:
         documents = documents.filter(municipality__code=filters.municipality)
-    documents = documents.select_related(
-        "municipality", "municipality__province"
-    ).prefetch_related(_ordered_themes())
+    # The extracted text can be megabytes per row; a card never shows it.
+    documents = (
+        documents.defer("extracted_text")
+        .select_related("municipality", "municipality__province")
+        .prefetch_related(_ordered_themes())
+    )
     if filters.sort == "title":
         return documents.order_by("title", "id")
     if filters.sort == "downloads":
@@ -227,6 +230,7 @@ def document_list_api(
     """Published public documents for the open data API; unknown values match none."""
     documents = (
         document_list_published(members=False)
+        .defer("extracted_text")
         .select_related("municipality", "municipality__province")
         .prefetch_related(_ordered_themes())
         .order_by("-published_at", "-id")

@@ -51,7 +51,7 @@ class Command(BaseCommand):
             choices=sorted(SCALES),
             default="demo",
             help="demo: ~300 initiatives, 1,000 people, 300 documents, 60 cases; "
-            "national: 10,000 initiatives, 100,000 people, 5,000 documents, "
+            "national: 10,000 initiatives, 100,000 people, 50,000 documents, "
             "2,000 cases.",
         )
         parser.add_argument(
