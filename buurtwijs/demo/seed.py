@@ -2,12 +2,13 @@
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import timezone
 
 from buurtwijs.demo import load, real
 from buurtwijs.demo.accounts import load_demo_accounts
+from buurtwijs.demo.calls import load_demo_calls
 from buurtwijs.demo.cases import generate_cases, load_cases, load_real_cases
 from buurtwijs.demo.documents import generate_documents
 from buurtwijs.demo.generate import generate_initiatives, generate_people
@@ -21,6 +22,7 @@ class Sizes:
     people: int
     documents: int
     cases: int = 0
+    learning_questions: int = 0
 
 
 SCALES: dict[str, Sizes] = {
@@ -29,6 +31,10 @@ SCALES: dict[str, Sizes] = {
         initiatives=10_000, people=100_000, documents=50_000, cases=2_000
     ),
 }
+
+
+# National scale also adds a round of 100,000 learning questions.
+SCALES["national"] = replace(SCALES["national"], learning_questions=100_000)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class SeedReport:
     documents: int
     seconds: float
     cases: int = 0
+    learning_questions: int = 0
 
 
 def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedReport:
@@ -76,6 +83,10 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
         generate_cases(initiative_specs, places, seed=seed, count=sizes.cases), log
     )
     cases += load_real_cases(log)
+    log(f"Calls, responses and {sizes.learning_questions:,} extra learning questions")
+    learning_questions = load_demo_calls(
+        places, seed=seed, national_questions=sizes.learning_questions, log=log
+    )
     return SeedReport(
         accounts=accounts,
         pages=pages,
@@ -85,4 +96,5 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
         documents=documents,
         seconds=time.monotonic() - started,
         cases=cases,
+        learning_questions=learning_questions,
     )

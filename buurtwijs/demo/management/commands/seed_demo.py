@@ -93,6 +93,7 @@ class Command(BaseCommand):
             people=_pick(options["people"], scale.people),
             documents=_pick(options["documents"], scale.documents),
             cases=_pick(options["cases"], scale.cases),
+            learning_questions=scale.learning_questions,
         )
         verbose = options["verbosity"] >= 1
 
