@@ -41,8 +41,8 @@ class InitiativeLinks:
     cases: list[Any]
     documents: list[Any]
     events: list[Any]
-    # Learning questions (issue "calls") do not exist yet; when they do, the
-    # questions linked to the initiative join these lists, in one query more.
+    # Learning questions are not listed yet: they arrived (calls app, with a link
+    # to initiatives) while this page was finished; linking them is one query more.
 
 
 LINKS_SHOWN = 20
