@@ -72,6 +72,10 @@ def client_for(db: None):  # noqa: ANN201 - returns a factory function
     return login
 
 
+def _keep_connection(**kwargs: object) -> None:
+    """Stands in for close_old_connections while a test runs the worker."""
+
+
 class TaskRunner:
     """Runs what a request left for the background worker, with the worker's own code.
 
@@ -87,7 +91,7 @@ class TaskRunner:
         from django_tasks_db.models import DBTaskResult
 
         while connection.run_on_commit:
-            _, callback, _ = connection.run_on_commit.pop(0)
+            callback = connection.run_on_commit.pop(0)[1]
             callback()
         ready = DBTaskResult.objects.ready().count()
         worker = db_worker.Worker(
@@ -104,7 +108,7 @@ class TaskRunner:
         # transaction that would close the test's own connection (Django's test
         # client skips the same call for the same reason).
         original = db_worker.close_old_connections
-        db_worker.close_old_connections = lambda: None
+        db_worker.close_old_connections = _keep_connection
         try:
             worker.run()
         finally:

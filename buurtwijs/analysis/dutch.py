@@ -155,10 +155,23 @@ def term(word: str) -> Term | None:
     if base in STOP_WORDS:
         return None
     parts = compound_parts(word) or compound_parts(base)
+    if parts and base == word:
+        base = _compound_lemma(word, parts[-1])
     return Term(
         lemma=strip_accents(base),
         parts=tuple(strip_accents(part) for part in parts),
     )
+
+
+def _compound_lemma(word: str, head_lemma: str) -> str:
+    """A compound the dictionary does not know, with its head in dictionary form.
+
+    "buurtcoöperaties" → "buurtcoöperatie", as "coöperaties" → "coöperatie".
+    """
+    for cut in range(1, len(word) - MIN_PART + 1):
+        if lemma(word[cut:]) == head_lemma:
+            return word[:cut] + head_lemma
+    return word
 
 
 def terms(text: str) -> list[Term]:

@@ -58,17 +58,26 @@ class SearchResults:
 def search_public(
     *, query: str, filters: Filters, page: int = 1, page_size: int = PER_PAGE
 ) -> SearchResults:
-    """Public records matching every word of the query, best first (two queries).
+    """Public records matching every word of the query, best first.
 
-    A page past the last one gives the last page.
+    One query when the words are found as typed; a second when a compound was
+    found less than a page full and its parts are tried as well. A page past the
+    last one gives the last page.
     """
     terms = backends.query_terms(query)
     if not terms:
         return SearchResults(query=query, searchable=False, page_size=page_size)
     page = max(page, 1)
-    found = backends.ranking(
-        terms, filters, limit=page_size, offset=(page - 1) * page_size
-    )
+    offset = (page - 1) * page_size
+    found = backends.ranking(terms, filters, limit=page_size, offset=offset)
+    expanded = False
+    if sum(found.counts.values()) < page_size and any(item.parts for item in terms):
+        # Few hits for the compound as typed: also accept its parts anywhere, so
+        # "subsidieaanvraag" finds "een aanvraag voor subsidie".
+        found = backends.ranking(
+            terms, filters, limit=page_size, offset=offset, expand=True
+        )
+        expanded = True
     counts = found.counts
     facets = [
         Facet(kind=kind.value, label=str(kind.label), count=counts[kind.value])
@@ -81,7 +90,11 @@ def search_public(
     if page > pages:  # past the end: show the last page
         page = pages
         ids = backends.ranking(
-            terms, filters, limit=page_size, offset=(page - 1) * page_size
+            terms,
+            filters,
+            limit=page_size,
+            offset=(page - 1) * page_size,
+            expand=expanded,
         ).ids
     hits: list[Hit] = []
     if ids:

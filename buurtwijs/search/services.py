@@ -87,7 +87,8 @@ def _store(items: list[IndexItem]) -> None:
             object_id__in=[object_id for _, object_id in by_key],
         )
     }
-    new, changed = [], []
+    new: list[SearchEntry] = []
+    changed: list[SearchEntry] = []
     for key, item in by_key.items():
         entry = existing.get(key) or SearchEntry(
             kind=item.kind, object_id=item.object_id

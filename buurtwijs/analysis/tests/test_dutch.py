@@ -52,3 +52,18 @@ def test_stems_follow_postgresqls_dutch_configuration() -> None:
     # dutch_porter, not Snowball's newer "dutch", which turns gemeente into "meen"
     assert dutch.stem("gemeente") == "gemeent"
     assert dutch.stem("statuut") == "statut"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("buurtcoöperaties", "buurtcooperatie"),
+        ("buurtcooperaties", "buurtcooperatie"),
+        ("energiecoöperaties", "energiecooperatie"),
+        ("wijkteams", "wijkteam"),
+    ],
+)
+def test_unknown_compounds_get_the_dictionary_form_of_their_head(
+    word: str, expected: str
+) -> None:
+    assert dutch.index_words(word)[0] == expected

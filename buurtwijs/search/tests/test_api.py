@@ -11,7 +11,7 @@ from buurtwijs.search.models import Kind
 def test_api_search_answers_with_items_facets_and_paging(
     client: Client, library: None
 ) -> None:
-    response = client.get("/api/v1/search", {"q": "statuten", "page_size": 1})
+    response = client.get("/api/v1/search", {"q": "statuten", "page_size": "1"})
     body = response.json()
     assert response.status_code == 200
     assert body["count"] == 1
@@ -28,7 +28,7 @@ def test_api_search_names_a_bad_parameter(client: Client, db: None) -> None:
 
 
 def test_api_search_past_the_last_page_is_404(client: Client, library: None) -> None:
-    response = client.get("/api/v1/search", {"q": "statuten", "page": 5})
+    response = client.get("/api/v1/search", {"q": "statuten", "page": "5"})
     assert response.status_code == 404
     assert "last page is 1" in response.json()["detail"]
 

@@ -99,3 +99,11 @@ def test_a_page_past_the_end_gives_the_last_page(tasks: TaskRunner) -> None:
     tasks.run()
     results = search_public(query="buurtbudget", filters=Filters(), page=9, page_size=2)
     assert (results.page, results.pages, len(results.hits)) == (2, 2, 1)
+
+
+def test_a_compound_also_finds_its_parts_when_it_is_not_found_whole(
+    tasks: TaskRunner,
+) -> None:
+    add_document("Hulp bij geld", "Zo doe je een aanvraag voor subsidie.")
+    tasks.run()
+    assert titles("subsidieaanvraag") == ["Hulp bij geld"]
