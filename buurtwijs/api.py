@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from buurtwijs.accounts.api import router as accounts_router
+from buurtwijs.calls.api_analysis import router as analysis_router
 from buurtwijs.core.api import router as core_router
 from buurtwijs.directory.api import router as directory_router
 from buurtwijs.knowledge.api_cases import router as cases_router
@@ -13,7 +14,8 @@ api = NinjaAPI(
     title="Buurtwijs open data",
     version="1",
     description="Public, read-only data of the Buurtwijs network: municipalities, "
-    "themes, published initiatives and public profiles. Responses are cached for "
+    "themes, published initiatives and public profiles, and theme scores for "
+    "learning questions (POST /analysis/themes). Responses are cached for "
     "five minutes. Invalid parameters answer 422 naming the parameter; unknown "
     "filter values give an empty result.",
     urls_namespace="api",
@@ -26,3 +28,4 @@ api.add_router("/", accounts_router)
 api.add_router("/", documents_router)
 api.add_router("/", cases_router)
 api.add_router("/", search_router)
+api.add_router("/", analysis_router)

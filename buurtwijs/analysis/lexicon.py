@@ -22,6 +22,11 @@ LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.txt"
 MIN_FUZZY = 5
 # Two slips are allowed from this length on, one below it.
 TWO_SLIPS = 9
+# Longer "words" are not Dutch (a pasted URL, a key held down); looking them up
+# would cost time that grows with their square, so they are skipped.
+MAX_WORD = 60
+# Slips are looked for only up to this length.
+MAX_FUZZY = 30
 # Modifiers of a compound say less than its head ("woninginbraak" is a burglary).
 MODIFIER_WEIGHT = 0.6
 # Words that are a verb, not the noun of the lexicon, before these words
@@ -208,6 +213,13 @@ class Lexicon:
             hits.extend(self._exact.get(word[cut:], ()))
         return hits
 
+    def _longest_suffix(self, word: str) -> list[_Term]:
+        """The hits of the longest lexicon word the word ends with ("…overlast")."""
+        for cut in range(3, len(word) - MIN_AFFIX + 1):
+            if word[cut:] in self._exact:
+                return list(self._exact[word[cut:]])
+        return []
+
     def _fuzzy_hits(self, word: str) -> list[_Term]:
         depth = 2 if len(word) >= TWO_SLIPS else 1
         candidates: set[str] = set()
@@ -226,6 +238,8 @@ class Lexicon:
     def _word_hits(self, token: str) -> tuple[str, tuple[str, ...], tuple[_Term, ...]]:
         """The plain form, keys (lemma, parts) and lexicon hits of one token."""
         plain = dutch.strip_accents(token)
+        if len(token) > MAX_WORD:
+            return plain, (), ()
         term = dutch.term(token)
         if term is None:
             return plain, (), ()
@@ -236,7 +250,7 @@ class Lexicon:
             # ("jongerenoverlast"), but a whole word does ("buurthuis", not "huis").
             head = term.parts[-1:] if term.parts else (plain, term.lemma)
             modifiers = dict.fromkeys((plain, term.lemma, *term.parts[:-1]))
-            hits = self._lookup(dict.fromkeys(head))
+            hits = self._lookup(dict.fromkeys(head)) or self._longest_suffix(plain)
             hits += [
                 _Term(concept=hit.concept, weight=hit.weight * MODIFIER_WEIGHT)
                 if term.parts
@@ -248,7 +262,9 @@ class Lexicon:
         # Stems and slips only for words the dictionary does not know: a known
         # word means what it says ("werkt" is not "werk").
         unknown = (
-            not hits and len(plain) >= MIN_FUZZY and not dutch.is_known_word(token)
+            not hits
+            and MIN_FUZZY <= len(plain) <= MAX_FUZZY
+            and not dutch.is_known_word(token)
         )
         if unknown:
             hits = list(self._stems.get(dutch.stem(term.lemma), ()))
