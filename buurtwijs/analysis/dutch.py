@@ -41,6 +41,10 @@ STOP_WORDS = frozenset(
 # "gemeente" does not become "gem" + "eente".
 MIN_PART = 4
 MIN_COMPOUND = 2 * MIN_PART
+# Longer "words" are not Dutch (hashes, URLs, keyboard mashing): they are kept as
+# they are, because looking them up and splitting them costs time that grows fast
+# with their length.
+MAX_WORD = 40
 LINKS = ("", "s", "e", "en")
 
 _stemmer = snowballstemmer.stemmer("dutch_porter")
@@ -82,7 +86,7 @@ def restore_accents(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of a lower-cased Dutch word ("statuten" → "statuut")."""
-    if word.isdigit():
+    if word.isdigit() or len(word) > MAX_WORD:
         return word
     word = restore_accents(word)
     found = simplemma.lemmatize(word, lang="nl")
@@ -110,7 +114,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
     The first part is tried longest first; "subsidieaanvraag" gives
     ("subsidie", "aanvraag") and "buurtcoöperaties" ("buurt", "coöperatie").
     """
-    if len(word) < MIN_COMPOUND or word.isdigit():
+    if not MIN_COMPOUND <= len(word) <= MAX_WORD or word.isdigit():
         return ()
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         head = word[cut:]

@@ -20,14 +20,14 @@ class SearchEntry(models.Model):
 
     The full-text index itself lives beside this table: a ``tsvector`` column with a
     GIN index on PostgreSQL, an FTS5 table ``search_fts`` keyed by this id on SQLite
-    (both made by migration 0002, both written by ``search.backends``).
+    (both made by migration 0002, both written by ``search.backends``). The row is
+    kept narrow, because a search reads every matching row: the text a snippet is
+    cut from lives in ``SearchText``, read only for the hits shown.
     """
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     object_id = models.CharField(max_length=64)
     title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     # Theme slugs between spaces (" armoede zorg "), so a filter is one LIKE.
     themes = models.CharField(max_length=500, blank=True)
@@ -49,3 +49,20 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title}"
+
+
+class SearchText(models.Model):
+    """The text a search entry's snippet is cut from."""
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="text"
+    )
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+
+    def __str__(self) -> str:
+        return str(self.entry_id)

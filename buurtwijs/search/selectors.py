@@ -98,12 +98,12 @@ def search_public(
         ).ids
     hits: list[Hit] = []
     if ids:
-        entries = SearchEntry.objects.in_bulk(ids)
+        entries = SearchEntry.objects.select_related("text").in_bulk(ids)
         stems = query_stems(terms)
         labels = dict(Kind.choices)
         for pk in ids:
             entry = entries[pk]
-            text = entry.body or entry.summary
+            text = entry.text.body or entry.text.summary
             hits.append(
                 Hit(
                     kind=entry.kind,

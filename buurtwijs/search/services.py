@@ -6,7 +6,7 @@ from itertools import islice
 from django.db import transaction
 
 from buurtwijs.search import backends
-from buurtwijs.search.models import SearchEntry
+from buurtwijs.search.models import SearchEntry, SearchText
 from buurtwijs.search.registry import SOURCES, IndexItem
 
 REBUILD_BATCH = 500
@@ -94,8 +94,6 @@ def _store(items: list[IndexItem]) -> None:
             kind=item.kind, object_id=item.object_id
         )
         entry.title = item.title[:300]
-        entry.summary = item.summary
-        entry.body = item.body[: backends.BODY_LIMIT]
         entry.url = item.url
         entry.themes = f" {' '.join(item.themes)} " if item.themes else ""
         entry.municipality_code = item.municipality_code
@@ -109,8 +107,6 @@ def _store(items: list[IndexItem]) -> None:
             changed,
             [
                 "title",
-                "summary",
-                "body",
                 "url",
                 "themes",
                 "municipality_code",
@@ -126,9 +122,14 @@ def _store(items: list[IndexItem]) -> None:
                 object_id__in=[entry.object_id for entry in new],
             )
         )
-    backends.store(
-        [
-            (entry.pk, by_key[(entry.kind, entry.object_id)])
-            for entry in [*new, *changed]
-        ]
+    stored = [
+        (entry.pk, by_key[(entry.kind, entry.object_id)]) for entry in [*new, *changed]
+    ]
+    SearchText.objects.filter(entry_id__in=[pk for pk, _ in stored]).delete()
+    SearchText.objects.bulk_create(
+        SearchText(
+            entry_id=pk, summary=item.summary, body=item.body[: backends.BODY_LIMIT]
+        )
+        for pk, item in stored
     )
+    backends.store(stored)

@@ -67,3 +67,9 @@ def test_unknown_compounds_get_the_dictionary_form_of_their_head(
     word: str, expected: str
 ) -> None:
     assert dutch.index_words(word)[0] == expected
+
+
+def test_a_very_long_word_is_kept_whole() -> None:
+    words = dutch.index_words("ab" * 2_500 + " buurtcoöperaties")
+    assert words[0] == "ab" * 2_500
+    assert words[1:] == ["buurtcooperatie", "buurt", "cooperatie"]
