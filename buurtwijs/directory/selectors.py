@@ -41,8 +41,6 @@ class InitiativeLinks:
     cases: list[Any]
     documents: list[Any]
     events: list[Any]
-    # Learning questions are not listed yet: they arrived (calls app, with a link
-    # to initiatives) while this page was finished; linking them is one query more.
 
 
 LINKS_SHOWN = 20

@@ -157,10 +157,18 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     links = initiative_links_public(
         initiative=initiative, member=_is_member(request.user)
     )
+    # Learning questions live in the calls app, which builds on the directory;
+    # the page asks its selector rather than reaching into its models.
+    from buurtwijs.calls.selectors import learning_questions_for_initiative
+
     return render(
         request,
         "directory/initiative_detail.html",
-        {"initiative": initiative, "links": links},
+        {
+            "initiative": initiative,
+            "links": links,
+            "learning_questions": learning_questions_for_initiative(initiative),
+        },
     )
 
 

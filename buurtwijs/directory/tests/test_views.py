@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from buurtwijs.accounts.models import User
+from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.directory.models import Initiative, PartnerRole
 from buurtwijs.directory.tests.factories import InitiativeFactory, PartnerFactory
 
@@ -152,3 +153,30 @@ def test_detail_page_queries_do_not_grow_with_its_links(
 
     assert "Casus 5" in html and "Document 5" in html
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_detail_page_lists_learning_questions_from_its_place_and_themes(
+    client: Client, member: User
+) -> None:
+    from buurtwijs.calls.services import learning_question_create
+
+    care = Theme.objects.get(slug="zorg-en-gezondheid")
+    initiative = InitiativeFactory.create(slug="zorgbuurt", name="Zorgbuurt")
+    initiative.themes.add(care)
+    learning_question_create(
+        author=member,
+        text="Hoe vinden we mantelzorgers die hulp nodig hebben?",
+        municipality=initiative.municipality,
+        themes=[care],
+    )
+    learning_question_create(
+        author=member,
+        text="Hoe richten we een energiecoöperatie op?",
+        municipality=Municipality.objects.get(code="GM0014"),
+        themes=[care],
+    )
+
+    html = client.get("/initiatieven/zorgbuurt/").content.decode()
+
+    assert "Hoe vinden we mantelzorgers die hulp nodig hebben?" in html
+    assert "energiecoöperatie" not in html

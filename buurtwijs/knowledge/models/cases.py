@@ -158,10 +158,12 @@ class CasePage(Page):
         return None
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        from buurtwijs.calls.selectors import learning_questions_for_case
         from buurtwijs.knowledge.selectors_cases import case_detail_extras
 
         context = super().get_context(request, *args, **kwargs)
         context["extras"] = case_detail_extras(case=self)
+        context["learning_questions"] = learning_questions_for_case(self)
         return context
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from buurtwijs.accounts.models import User
 from buurtwijs.directory.models import Initiative
 from buurtwijs.directory.tests.factories import InitiativeFactory
 from buurtwijs.knowledge.models import CasePage
@@ -393,3 +394,22 @@ def test_removing_a_case_from_the_comparison_keeps_the_others(
     remove = response.context["columns"][0]["remove_url"]
     assert remove == (f"{COMPARE}?case=wijkacademies-opvoeden&case=blauwe-wijkeconomie")
     assert visitor.get(remove).content.decode().count('scope="col"') == 2
+
+
+def test_case_page_lists_learning_questions_about_its_themes(
+    visitor: Client, member: User
+) -> None:
+    from buurtwijs.calls.services import learning_question_create
+    from buurtwijs.core.models import Municipality, Theme
+
+    case = make_case("Buurtzorg aan huis", themes=["zorg-en-gezondheid"])
+    learning_question_create(
+        author=member,
+        text="Hoe houden we de zorg in de wijk betaalbaar?",
+        municipality=Municipality.objects.get(code="GM0344"),
+        themes=[Theme.objects.get(slug="zorg-en-gezondheid")],
+    )
+
+    html = visitor.get(case.url).content.decode()
+
+    assert "Hoe houden we de zorg in de wijk betaalbaar?" in html
