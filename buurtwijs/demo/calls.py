@@ -363,7 +363,7 @@ def load_seed_responses(
                     spec.submitted_at + timedelta(days=call.retention_days)
                 ).date(),
             )
-            values = (
+            values: tuple[tuple[str, list[str]], ...] = (
                 (spec.urgent, []),
                 (spec.sources, []),
                 (spec.learn, []),

@@ -43,7 +43,7 @@ def test_hidden_field_is_taken_out_of_the_index(tasks: TaskRunner) -> None:
     tasks.run()
 
     entry = _entry(profile)
-    assert entry is not None and "Woonstad" not in entry.summary
+    assert entry is not None and "Woonstad" not in entry.text.summary
     assert list(profile_list_public(q="woonstad")) == []
 
 
