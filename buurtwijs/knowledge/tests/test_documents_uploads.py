@@ -11,6 +11,7 @@ from buurtwijs.accounts.models import User
 from buurtwijs.knowledge.models import Document
 from buurtwijs.knowledge.tests import documents_support as files
 from buurtwijs.knowledge.uploads import UploadRefused, upload_check
+from conftest import TaskRunner
 
 LIMIT = 25 * 1024 * 1024
 
@@ -279,3 +280,27 @@ def test_account_without_membership_cannot_upload(client_for) -> None:  # noqa: 
     outsider = UserFactory.create(email="nog.niet@voorbeeld.nl", username="nognie")
 
     assert client_for(outsider).get("/kennisbank/delen/").status_code == 403
+
+
+def test_a_20_mb_pdf_is_stored_at_once_and_read_afterwards(
+    member: User,
+    client_for,  # noqa: ANN001
+    documents_root: Path,
+    tasks: TaskRunner,
+) -> None:
+    # a real PDF whose last page holds 20 MB of image-like filler
+    content = files.pdf_bytes("Projectplan wijktuin") + b"%" + bytes(20 * 1024 * 1024)
+
+    response = in_english(client_for(member)).post(
+        "/kennisbank/delen/", form_data(files.upload("projectplan.pdf", content))
+    )
+
+    # the request stored the file and left the reading to the worker
+    assert response.status_code == 302
+    document = Document.objects.get()
+    assert (document.file_size, document.text_status) == (len(content), "pending")
+    assert document.extracted_text == ""
+    tasks.run()
+    document.refresh_from_db()
+    assert document.text_status == "extracted"
+    assert "Projectplan wijktuin" in document.extracted_text
