@@ -17,3 +17,9 @@ except ImproperlyConfigured as exc:
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 
 application = get_wsgi_application()
+
+# Load the Dutch dictionary now rather than in the first visitor's search (about two
+# seconds); a server process pays it once at start.
+from buurtwijs.analysis.dutch import warm_up  # noqa: E402
+
+warm_up()

@@ -204,3 +204,9 @@ def index_words(text: str) -> list[str]:
 def stems(text: str) -> set[str]:
     """Every stem a text yields, its compound parts included (for highlighting)."""
     return {stem(word) for word in index_words(text)}
+
+
+def warm_up() -> None:
+    """Load the dictionary and the accent table, which the first lookup would do."""
+    lemma("buurtcoöperaties")
+    _accented_forms()

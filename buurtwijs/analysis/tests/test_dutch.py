@@ -73,3 +73,8 @@ def test_a_very_long_word_is_kept_whole() -> None:
     words = dutch.index_words("ab" * 2_500 + " buurtcoöperaties")
     assert words[0] == "ab" * 2_500
     assert words[1:] == ["buurtcooperatie", "buurt", "cooperatie"]
+
+
+def test_warm_up_leaves_lookups_as_they_were() -> None:
+    dutch.warm_up()
+    assert dutch.index_words("cooperaties") == ["cooperatie"]
