@@ -14,7 +14,12 @@ def indexed(transactional_db: None) -> None:
         name="Buurtcoöperatie Oog in Al",
         description="Bewoners richten samen een coöperatie op met eigen statuten.",
     )
-    InitiativeFactory.create(name="Moestuin Zuilen", description="Groente kweken.")
+    InitiativeFactory.create(
+        name="Moestuin Zuilen",
+        kind="voedseltuin",
+        summary="Groente kweken.",
+        description="Groente kweken.",
+    )
     search_index_rebuild()
 
 

@@ -103,8 +103,10 @@ def test_book_page_offers_a_pdf_download_and_an_order_link(
 @pytest.mark.django_db
 def test_seeded_network_is_searchable_at_once() -> None:
     seed()
-    response = Client().get("/zoeken/", {"q": "plekken van hoop"})
-    assert "Plekken van hoop en verandering" in response.text
+    found = Client().get("/api/v1/search", {"q": "plekken van hoop"}).json()
+    assert "Plekken van hoop en verandering" in [
+        item["title"] for item in found["items"]
+    ]
     assert SearchEntry.objects.filter(kind="initiative").count() == (
         Initiative.objects.filter(status=Initiative.Status.PUBLISHED).count()
     )
