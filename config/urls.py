@@ -22,6 +22,7 @@ urlpatterns = [
     path("kennisbank/", include("buurtwijs.knowledge.urls_documents")),
     path("oproepen/", include("buurtwijs.calls.urls")),
     path("leervragen/", include("buurtwijs.calls.urls_questions")),
+    path("leeragenda/", include("buurtwijs.agenda.urls")),
     path("api/v1/", api.urls),
     path("", include("buurtwijs.directory.urls_public")),
 ]

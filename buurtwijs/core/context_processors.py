@@ -23,5 +23,6 @@ def site(request: HttpRequest) -> dict:
                 "label": _("Learning questions"),
                 "url": reverse("questions:question_list"),
             },
+            {"label": _("Learning agenda"), "url": reverse("agenda:agenda_index")},
         ],
     }

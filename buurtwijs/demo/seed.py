@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from buurtwijs.demo import load, real
 from buurtwijs.demo.accounts import load_demo_accounts
+from buurtwijs.demo.agenda import load_demo_agenda
 from buurtwijs.demo.calls import load_demo_calls
 from buurtwijs.demo.cases import generate_cases, load_cases, load_real_cases
 from buurtwijs.demo.documents import generate_documents
@@ -87,6 +88,8 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
     learning_questions = load_demo_calls(
         places, seed=seed, national_questions=sizes.learning_questions, log=log
     )
+    log("Learning agenda")
+    load_demo_agenda(log)
     return SeedReport(
         accounts=accounts,
         pages=pages,
