@@ -30,6 +30,7 @@ from buurtwijs.calls.services import (
     learning_question_create,
     learning_question_vote,
 )
+from buurtwijs.core.filters import unknown_filters
 from buurtwijs.core.models import Municipality, Theme
 
 PAGE_SIZE = 20
@@ -54,7 +55,6 @@ def question_list(request: HttpRequest) -> HttpResponse:
     themes, provinces = learning_question_filter_choices()
     form = QuestionFilterForm(request.GET or None, themes=themes, provinces=provinces)
     questions = LearningQuestion.objects.none()
-    unknown = []
     if not form.is_bound:
         questions = learning_question_list_public()
     elif form.is_valid():
@@ -67,11 +67,6 @@ def question_list(request: HttpRequest) -> HttpResponse:
                 sort=data["sorteer"],
             )
         )
-    else:
-        unknown = [
-            {"label": str(form.fields[name].label), "value": form.data.get(name, "")}
-            for name in form.errors
-        ]
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("pagina"))
     voted = learning_questions_voted(
         question_ids=[question.pk for question in page],
@@ -86,7 +81,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": page,
             "voted": voted,
-            "unknown_filters": unknown,
+            "unknown_filters": unknown_filters(form),
             "theme_label": theme_label,
         },
     )

@@ -8,6 +8,7 @@ from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from buurtwijs.core.filters import FilterFormMixin
 from buurtwijs.core.forms import UtrechtFormMixin
 from buurtwijs.directory.models import InitiativeKind, PartnerRole
 from buurtwijs.directory.selectors import (
@@ -47,20 +48,6 @@ class QuickSelect(forms.Select):
             for choice, label in ((str(v), str(lbl)) for v, lbl in self.choices)
         )
         return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308 - every value and label escaped above
-
-
-class FilterFormMixin:
-    """What the list views need of a filter form besides validation."""
-
-    fields: dict[str, forms.Field]
-    filter_fields: tuple[str, ...] = ()
-
-    def choice_label(self, name: str, value: str) -> str:
-        """The label of a choice of a field, or the value itself when unknown."""
-        for choice_value, label in getattr(self.fields[name], "choices", []):
-            if choice_value == value:
-                return str(label)
-        return value
 
 
 class InitiativeFilterForm(FilterFormMixin, UtrechtFormMixin, forms.Form):

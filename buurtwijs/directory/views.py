@@ -3,7 +3,7 @@
 import csv
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from buurtwijs.accounts.roles import MEMBER
-from buurtwijs.directory.forms import FilterFormMixin, InitiativeFilterForm
+from buurtwijs.core.filters import active_filters, filter_query, unknown_filters
+from buurtwijs.directory.forms import InitiativeFilterForm
 from buurtwijs.directory.models import Initiative, InitiativeKind, PartnerRole
 from buurtwijs.directory.selectors import (
     InitiativeFilters,
@@ -45,48 +46,6 @@ GEOJSON_CONTENT_TYPE = "application/geo+json"
 # Cells that a spreadsheet would run as a formula start with one of these; such text
 # gets a leading apostrophe in the downloads (OWASP "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-# --- Filter state shared by the list pages ---------------------------------------
-
-
-def filter_query(request: HttpRequest, *, without: Iterable[str] = ()) -> str:
-    """The query string of the current filters, without the page and `without`."""
-    query = request.GET.copy()
-    for key in ("pagina", *without):
-        query.pop(key, None)
-    for key in [key for key, values in query.lists() if not any(values)]:
-        query.pop(key)
-    return query.urlencode()
-
-
-def active_filters(request: HttpRequest, form: FilterFormMixin) -> list[dict[str, str]]:
-    """Each filter in use, its value as the visitor sees it and a link to drop it."""
-    active = []
-    for name in form.filter_fields:
-        value = (request.GET.get(name) or "").strip()
-        if not value:
-            continue
-        active.append(
-            {
-                "name": name,
-                "label": str(form.fields[name].label),
-                "value": form.choice_label(name, value),
-                "remove_query": filter_query(request, without=[name]),
-            }
-        )
-    return active
-
-
-def unknown_filters(form: Any) -> list[dict[str, str]]:
-    """The filters whose value the form refused: the reason the result is empty."""
-    if not form.is_bound or form.is_valid():
-        return []
-    return [
-        {"label": str(form.fields[name].label), "value": form.data.get(name, "")}
-        for name in form.errors
-        if name in form.fields
-    ]
 
 
 def _initiative_filters(

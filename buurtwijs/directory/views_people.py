@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from buurtwijs.accounts.models import Profile
+from buurtwijs.core.filters import active_filters, filter_query, unknown_filters
 from buurtwijs.directory.forms import PeopleFilterForm
 from buurtwijs.directory.people import (
     PeopleFilters,
@@ -14,7 +15,6 @@ from buurtwijs.directory.people import (
     profile_list_public,
 )
 from buurtwijs.directory.selectors import initiative_filter_choices
-from buurtwijs.directory.views import active_filters, filter_query, unknown_filters
 
 PAGE_SIZE = 24
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from buurtwijs.core.filters import FilterFormMixin
 from buurtwijs.core.forms import UtrechtFormMixin
 from buurtwijs.directory.models import PartnerRole
 from buurtwijs.knowledge.selectors_cases import (
@@ -19,7 +20,7 @@ CASE_SORT_CHOICES = [
 ]
 
 
-class CaseFilterForm(UtrechtFormMixin, forms.Form):
+class CaseFilterForm(FilterFormMixin, UtrechtFormMixin, forms.Form):
     """Filters and order of the case list.
 
     The field names are the (Dutch) query parameters of /praktijkvoorbeelden/, the
@@ -59,13 +60,6 @@ class CaseFilterForm(UtrechtFormMixin, forms.Form):
     def clean_sorteer(self) -> str:
         value = self.cleaned_data.get("sorteer") or ""
         return value if value in CASE_SORTS else CASE_SORTS[0]
-
-    def choice_label(self, name: str, value: str) -> str:
-        """The label of a choice of a field, or the value itself when unknown."""
-        for choice_value, label in getattr(self.fields[name], "choices", []):
-            if choice_value == value:
-                return str(label)
-        return value
 
     def to_filters(self) -> CaseFilters:
         """The cleaned values as selector filters (call after is_valid())."""

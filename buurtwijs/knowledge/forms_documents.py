@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from buurtwijs.core.filters import FilterFormMixin
 from buurtwijs.core.forms import (
     UtrechtFormMixin,
     order_municipalities,
@@ -28,7 +29,7 @@ SORT_CHOICES = [
 ]
 
 
-class DocumentFilterForm(UtrechtFormMixin, forms.Form):
+class DocumentFilterForm(FilterFormMixin, UtrechtFormMixin, forms.Form):
     """Filters and order of the library, read from the query string.
 
     The field names are the (Dutch) query parameters of /kennisbank/; the choices
@@ -69,13 +70,6 @@ class DocumentFilterForm(UtrechtFormMixin, forms.Form):
     def clean_sorteer(self) -> str:
         value = self.cleaned_data.get("sorteer") or ""
         return value if value in DOCUMENT_SORTS else DOCUMENT_SORTS[0]
-
-    def choice_label(self, name: str, value: str) -> str:
-        """The label of a choice of a field, or the value itself when unknown."""
-        for choice_value, label in getattr(self.fields[name], "choices", []):
-            if choice_value == value:
-                return str(label)
-        return value
 
     def to_filters(self) -> DocumentFilters:
         """The cleaned values as selector filters (call after is_valid())."""

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from buurtwijs.core.filters import unknown_filters
 from buurtwijs.core.selectors import filter_text
 from buurtwijs.directory.models import Initiative
 from buurtwijs.knowledge.forms_cases import CaseFilterForm
@@ -89,13 +90,7 @@ def case_list_context(request: HttpRequest, *, index: CaseIndexPage) -> dict[str
                     "remove_query": urlencode([*others, *_selection_pairs(known)]),
                 }
             )
-    unknown = []
-    if form.is_bound and not form.is_valid():
-        unknown = [
-            {"label": str(form.fields[name].label), "value": form.data.get(name, "")}
-            for name in form.errors
-            if name in form.fields
-        ]
+    unknown = unknown_filters(form)
     return {
         "form": form,
         "page_obj": page,

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from buurtwijs.accounts.models import User
+from buurtwijs.core.filters import active_filters, unknown_filters
 from buurtwijs.knowledge.forms_documents import DocumentFilterForm, DocumentUploadForm
 from buurtwijs.knowledge.models import Document
 from buurtwijs.knowledge.selectors import (
@@ -45,49 +46,6 @@ from buurtwijs.knowledge.services import (
 )
 
 PAGE_SIZE = 20
-
-
-# --- Filter state of the library ---------------------------------------------------
-
-
-def _filter_query(request: HttpRequest, *, without: tuple[str, ...] = ()) -> str:
-    """The query string of the current filters, without the page and `without`."""
-    query = request.GET.copy()
-    for key in ("pagina", *without):
-        query.pop(key, None)
-    for key in [key for key, values in query.lists() if not any(values)]:
-        query.pop(key)
-    return query.urlencode()
-
-
-def _active_filters(
-    request: HttpRequest, form: DocumentFilterForm
-) -> list[dict[str, str]]:
-    """Each filter in use, its value as the visitor sees it and a link to drop it."""
-    active = []
-    for name in form.filter_fields:
-        value = (request.GET.get(name) or "").strip()
-        if value:
-            active.append(
-                {
-                    "name": name,
-                    "label": str(form.fields[name].label),
-                    "value": form.choice_label(name, value),
-                    "remove_query": _filter_query(request, without=(name,)),
-                }
-            )
-    return active
-
-
-def _unknown_filters(form: DocumentFilterForm) -> list[dict[str, str]]:
-    """The filters whose value the form refused: the reason the result is empty."""
-    if not form.is_bound or form.is_valid():
-        return []
-    return [
-        {"label": str(form.fields[name].label), "value": form.data.get(name, "")}
-        for name in form.errors
-        if name in form.fields
-    ]
 
 
 # --- Pages -------------------------------------------------------------------------
@@ -119,8 +77,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": page,
             "closing_soon": closing_soon,
-            "active_filters": _active_filters(request, form),
-            "unknown_filters": _unknown_filters(form),
+            "active_filters": active_filters(request, form),
+            "unknown_filters": unknown_filters(form),
             "is_member": members,
         },
     )

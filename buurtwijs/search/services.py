@@ -115,13 +115,6 @@ def _store(items: list[IndexItem]) -> None:
                 "boost",
             ],
         )
-    if new and new[0].pk is None:  # databases that do not return ids on bulk insert
-        new = list(
-            SearchEntry.objects.filter(
-                kind__in={entry.kind for entry in new},
-                object_id__in=[entry.object_id for entry in new],
-            )
-        )
     stored = [
         (entry.pk, by_key[(entry.kind, entry.object_id)]) for entry in [*new, *changed]
     ]

@@ -16,41 +16,13 @@ from openpyxl import Workbook
 from PIL import Image
 
 from buurtwijs.core.models import Municipality, Theme
+from buurtwijs.demo.pdf import text_pdf
 from buurtwijs.knowledge.models import Document, TextStatus
 
 
 def pdf_bytes(*lines: str) -> bytes:
-    """A valid one-page PDF showing these lines (ASCII), with a correct xref table."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    stream = "BT /F1 12 Tf 72 720 Td 14 TL "
-    stream += " ".join(f"({escape(line)}) Tj T*" for line in lines) + " ET"
-    content = stream.encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-        b"/Encoding /WinAnsiEncoding >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    """A valid PDF showing these lines: the first as its title, the rest below it."""
+    return text_pdf(lines[0], list(lines[1:]))
 
 
 def broken_pdf_bytes() -> bytes:
