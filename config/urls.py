@@ -23,6 +23,12 @@ urlpatterns = [
     path("oproepen/", include("buurtwijs.calls.urls")),
     path("leervragen/", include("buurtwijs.calls.urls_questions")),
     path("leeragenda/", include("buurtwijs.agenda.urls")),
+    path("wie-weet-wat/", include("buurtwijs.matching.urls")),
+    path("leernetwerken/", include("buurtwijs.networks.urls")),
+    path("nieuwsbrief/", include("buurtwijs.newsletter.urls")),
+    # Only the named routes below; event pages themselves are Wagtail pages.
+    path("evenementen/", include("buurtwijs.events.urls")),
+    path("reacties/", include("buurtwijs.articles.urls")),
     path("api/v1/", api.urls),
     path("", include("buurtwijs.directory.urls_public")),
 ]

@@ -13,6 +13,14 @@ class User(AbstractUser):
     """A login account; people sign in with their e-mail address."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
+    # The language of the mails this person gets; the site itself follows the
+    # language chosen in the browser session.
+    language = models.CharField(
+        _("language for e-mail"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="nl",
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")  # type: ignore[assignment]
@@ -81,6 +89,11 @@ class Profile(models.Model):
     show_kind = models.BooleanField(_("show role"), default=True)
     show_expertise = models.BooleanField(_("show expertise"), default=True)
     show_themes = models.BooleanField(_("show themes"), default=True)
+    allow_suggestions = models.BooleanField(
+        _("suggest me to people with a learning question"),
+        default=True,
+        help_text=_("Only a public profile is ever suggested."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

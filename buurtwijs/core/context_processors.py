@@ -17,12 +17,15 @@ def site(request: HttpRequest) -> dict:
             {"label": _("Knowledge base"), "url": reverse("knowledge:document_list")},
             {"label": _("Cases"), "url": "/praktijkvoorbeelden/"},
             {"label": _("Publications"), "url": "/publicaties/"},
-            {"label": _("Events"), "url": "/agenda/"},
+            {"label": _("News"), "url": "/nieuws/"},
+            {"label": _("Events"), "url": "/evenementen/"},
             {"label": _("Calls"), "url": reverse("calls:call_list")},
             {
                 "label": _("Learning questions"),
                 "url": reverse("questions:question_list"),
             },
             {"label": _("Learning agenda"), "url": reverse("agenda:agenda_index")},
+            {"label": _("Who knows what?"), "url": "/wie-weet-wat/"},
+            {"label": _("Learning networks"), "url": "/leernetwerken/"},
         ],
     }

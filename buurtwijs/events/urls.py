@@ -1,0 +1,6 @@
+"""Routes of the events app."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "events"
+urlpatterns: list = []
