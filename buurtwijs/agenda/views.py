@@ -20,6 +20,7 @@ from buurtwijs.agenda.selectors import (
     agendas_published_other,
     item_questions,
 )
+from buurtwijs.core.maps import province_map
 from buurtwijs.directory.views_coverage import bar_chart
 
 EXPORTS = {
@@ -43,6 +44,9 @@ def agenda_charts(overview: AgendaOverview) -> dict[str, Any]:
                 (max(area["questions"], area["responses"]) for area in provinces),
                 default=0,
             ),
+        ),
+        "response_map": province_map(
+            {area["name"]: area["responses"] for area in provinces}
         ),
         "role_chart": bar_chart(
             [(role["label"], [role["count"]]) for role in overview.roles],

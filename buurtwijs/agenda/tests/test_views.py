@@ -2,6 +2,9 @@
 
 import csv
 import io
+import re
+import uuid
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -12,8 +15,8 @@ from buurtwijs.accounts.models import User
 from buurtwijs.agenda import services
 from buurtwijs.agenda.models import AgendaItem, AgendaQuestion, LearningAgenda
 from buurtwijs.agenda.tests.factories import LONELINESS
-from buurtwijs.calls.models import LearningQuestion
-from buurtwijs.core.models import Theme
+from buurtwijs.calls.models import LearningQuestion, Response
+from buurtwijs.core.models import Municipality, Theme
 
 
 def _lonely_key(agenda: LearningAgenda) -> str:
@@ -135,10 +138,36 @@ def test_public_page_shows_ranking_breakdowns_items_and_commentary(
     assert "Eenzame ouderen bereiken" in text
     assert "Team Sociaal Domein" in text
     assert LONELINESS[0][:30] in text
-    assert text.count('role="img"') == 2  # province and role charts
+    assert text.count('role="img"') == 3  # province chart, response map, role chart
     assert "Utrecht" in text and "<caption" in text
     assert visitor.get(f"/leeragenda/{published.slug}/").status_code == 200
     assert visitor.get("/leeragenda/bestaat-niet/").status_code == 404
+
+
+def test_the_map_shows_responses_per_province(
+    published: LearningAgenda, visitor: Client
+) -> None:
+    utrecht = Municipality.objects.get(code="GM0344")
+    amsterdam = Municipality.objects.get(code="GM0363")
+    for place in (utrecht, utrecht, utrecht, amsterdam):
+        Response.objects.create(
+            call=published.call,
+            token=uuid.uuid4(),
+            municipality=place,
+            retain_until=date(2030, 1, 1),
+        )
+    text = visitor.get("/leeragenda/").text
+    svg = text[text.index('<svg class="bw-map"') :]
+    svg = svg[: svg.index("</svg>")]
+    assert "Kaart van reacties per provincie" in svg
+    circles = dict(re.findall(r'r="([\d.]+)"><title>([^<]+)</title>', svg))
+    by_name = {name: float(radius) for radius, name in circles.items()}
+    # The circle's area follows the count: three responses, three times the area.
+    assert set(by_name) == {"Utrecht: 3", "Noord-Holland: 1"}
+    ratio = (by_name["Utrecht: 3"] / by_name["Noord-Holland: 1"]) ** 2
+    assert 2.8 < ratio < 3.2
+    # The same figures in the table, and the country drawn from every municipality.
+    assert svg.count("<circle") == Municipality.objects.count() + 2
 
 
 def test_exports_as_csv_xlsx_and_pdf(
