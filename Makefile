@@ -16,12 +16,13 @@ STAMP_JS := node_modules/.installed
 MANAGE := $(UV) run --frozen --no-sync python manage.py
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
-.PHONY: help install demo worker test lint format messages static chromium bench clean
+.PHONY: help install demo worker test lint audit format messages static chromium bench clean
 
 help:
 	@echo "make demo    install everything, load the demo network, serve http://127.0.0.1:$(PORT)"
 	@echo "make test    install what is missing and run the whole test suite"
-	@echo "make lint    ruff, mypy, Django checks, migrations check"
+	@echo "make lint    ruff, mypy, Django checks (also --deploy), migrations check, audit"
+	@echo "make audit   bandit over the code, pip-audit over the locked dependencies"
 	@echo "make format  format the code with ruff"
 	@echo "make worker  run the background worker (text extraction, search index)"
 	@echo "make bench   national-scale demo data, then page timings beside /healthz"
@@ -75,6 +76,21 @@ lint: $(STAMP_PY)
 	$(UV) run --frozen --no-sync mypy buurtwijs config conftest.py tests
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	@echo "check --deploy with the production settings and the variables a deployment sets"
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	  SECRET_KEY="$$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
+	  ALLOWED_HOSTS=buurtwijs.example.nl SITE_URL=https://buurtwijs.example.nl \
+	  DATABASE_URL=postgres://buurtwijs@db.example.nl:5432/buurtwijs \
+	  $(MANAGE) check --deploy --fail-level WARNING
+	$(MAKE) --no-print-directory audit
+
+# Security audit: bandit (no medium or high finding in buurtwijs/ and config/) and
+# pip-audit (no known vulnerability in uv.lock; fails when it cannot reach a
+# vulnerability database, see scripts/audit-deps.sh and docs/deploy.md).
+audit: $(STAMP_PY)
+	$(UV) run --frozen --no-sync bandit -c pyproject.toml -r buurtwijs config \
+	  --severity-level medium --quiet
+	UV="$(UV)" scripts/audit-deps.sh
 
 format: $(STAMP_PY)
 	$(UV) run --frozen --no-sync ruff check --fix .

@@ -76,7 +76,7 @@ def insert_rows(
         else:
             placeholders = ", ".join(["%s"] * len(fields))
             # Identifiers come from the model's _meta, quoted; values are parameters.
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 # nosec B608
             for start in range(0, len(rows), BATCH_SIZE):
                 cursor.executemany(sql, rows[start : start + BATCH_SIZE])
                 done = min(start + BATCH_SIZE, len(rows))

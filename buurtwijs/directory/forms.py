@@ -47,7 +47,7 @@ class QuickSelect(forms.Select):
             f"{' selected' if choice in selected else ''}>{escape(label)}</option>"
             for choice, label in ((str(v), str(lbl)) for v, lbl in self.choices)
         )
-        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308 - every value and label escaped above
+        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308 # nosec B308 B703 # every value and label escaped above
 
 
 class InitiativeFilterForm(FilterFormMixin, UtrechtFormMixin, forms.Form):

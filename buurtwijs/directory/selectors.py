@@ -130,8 +130,8 @@ def search_match(q: str, kind: str) -> RawSQL | None:
         return None
     sql, params = matching_ids_sql(terms, kind)
     # The SQL is search.backends' constant text; the words are parameters.
-    return RawSQL(  # noqa: S611
-        f"SELECT CAST(m.object_id AS INTEGER) FROM ({sql}) m",  # noqa: S608
+    return RawSQL(  # noqa: S611 # nosec B611
+        f"SELECT CAST(m.object_id AS INTEGER) FROM ({sql}) m",  # noqa: S608 # nosec B608
         params,
     )
 

@@ -68,7 +68,7 @@ def store(entries: Sequence[tuple[int, IndexItem]]) -> None:
             )
         else:
             cursor.execute(
-                f"DELETE FROM search_fts WHERE rowid IN ({_marks(len(rows))})",  # noqa: S608 - constant fragments, values as parameters
+                f"DELETE FROM search_fts WHERE rowid IN ({_marks(len(rows))})",  # noqa: S608 # nosec B608 # constant fragments, values as parameters
                 [pk for pk, _, _ in rows],
             )
             cursor.executemany(
@@ -82,7 +82,7 @@ def remove(ids: Sequence[int]) -> None:
     if ids and connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                f"DELETE FROM search_fts WHERE rowid IN ({_marks(len(ids))})",  # noqa: S608 - constant fragments, values as parameters
+                f"DELETE FROM search_fts WHERE rowid IN ({_marks(len(ids))})",  # noqa: S608 # nosec B608 # constant fragments, values as parameters
                 list(ids),
             )
 
@@ -186,7 +186,7 @@ def ranking(
     """
     source, rank, params = _match(terms, expand)
     where, filter_params = _filter_sql(filters, with_kind=False)
-    sql = f"SELECT e.id, e.kind, {rank} FROM {source} WHERE {_where()}{where}"  # noqa: S608 - constant fragments, values as parameters
+    sql = f"SELECT e.id, e.kind, {rank} FROM {source} WHERE {_where()}{where}"  # noqa: S608 # nosec B608 # constant fragments, values as parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *filter_params])
         rows = cursor.fetchall()
@@ -204,6 +204,6 @@ def matching_ids_sql(
     """SQL selecting the object ids of one kind that match, for use as a subquery."""
     source, _, params = _match(terms, expand)
     return (
-        f"SELECT e.object_id FROM {source} WHERE {_where()} AND e.kind = %s",  # noqa: S608 - constant fragments, values as parameters
+        f"SELECT e.object_id FROM {source} WHERE {_where()} AND e.kind = %s",  # noqa: S608 # nosec B608 # constant fragments, values as parameters
         [*params, kind],
     )
