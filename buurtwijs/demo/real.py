@@ -22,7 +22,7 @@ from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.demo.pdf import text_pdf
 from buurtwijs.directory.models import Initiative, Partner
-from buurtwijs.events.models import EventPage
+from buurtwijs.events.models import EventIndexPage, EventPage
 from buurtwijs.knowledge.models import PublicationPage
 
 AMSTERDAM_TZ = ZoneInfo("Europe/Amsterdam")
@@ -465,8 +465,8 @@ CONGRESS_PROGRAMME = (
     "<p>Platform Stad en Wijk bracht onderzoekers, bewoners en professionals bij "
     "elkaar rond nieuwe lokale samenwerkingsverbanden.</p>"
     "<ul>"
-    "<li>Presentatie van het boek <i>Plekken van hoop en verandering</i> en een "
-    "eerste bespreking ervan</li>"
+    '<li>Presentatie van het boek <a linktype="page" id="{book_id}">'
+    "<i>Plekken van hoop en verandering</i></a> en een eerste bespreking ervan</li>"
     "<li>Praktijkvoorbeelden uit Amsterdam, Arnhem, Rotterdam en Utrecht</li>"
     "<li>Gesprek over de kracht en de grenzen van begrippen als burgerkracht, "
     "co-creatie en veerkracht</li>"
@@ -515,7 +515,7 @@ def publish_child(parent: Page, page: Page) -> bool:
 
 @transaction.atomic
 def load_real_pages(log: Callable[[str], None]) -> int:
-    """The book under 'publicaties' and the 2019 congress under 'agenda'."""
+    """The book under 'publicaties' and the 2019 congress under 'evenementen'."""
     created = 0
     book_exists = PublicationPage.objects.filter(slug=BOOK_SLUG).exists()
     book = PublicationPage(
@@ -535,6 +535,10 @@ def load_real_pages(log: Callable[[str], None]) -> int:
     if publish_child(section("publicaties", "Publicaties"), book):
         created += 1
         log(f"  page /publicaties/{BOOK_SLUG}/")
+    book_id = PublicationPage.objects.filter(slug=BOOK_SLUG).values_list(
+        "pk", flat=True
+    )[0]
+    events = events_section()
     congress = EventPage(
         title="Congres Plekken van hoop en verandering",
         slug=CONGRESS_SLUG,
@@ -543,13 +547,33 @@ def load_real_pages(log: Callable[[str], None]) -> int:
         location="Den Haag",
         audience=CONGRESS_AUDIENCE,
         intro=CONGRESS_INTRO,
-        programme=CONGRESS_PROGRAMME,
+        # The programme links the book presentation to the book's page.
+        programme=CONGRESS_PROGRAMME.replace("{book_id}", str(book_id)),
+        registration_open=False,
         first_published_at=datetime.datetime(2019, 6, 1, 9, 0, tzinfo=AMSTERDAM_TZ),
     )
-    if publish_child(section("agenda", "Agenda"), congress):
+    existing = EventPage.objects.filter(slug=CONGRESS_SLUG).first()
+    if existing is not None and existing.get_parent().pk != events.pk:
+        # Databases from before the events section kept it under /agenda/.
+        existing.move(events, pos="last-child")
+        log(f"  moved to /evenementen/{CONGRESS_SLUG}/")
+    elif publish_child(events, congress):
         created += 1
-        log(f"  page /agenda/{CONGRESS_SLUG}/")
+        log(f"  page /evenementen/{CONGRESS_SLUG}/")
     return created
+
+
+def events_section() -> EventIndexPage:
+    """The events section /evenementen/, created when it is missing."""
+    existing = EventIndexPage.objects.first()
+    if existing is not None:
+        return existing
+    home = HomePage.objects.first()
+    if home is None:
+        raise LookupError("No home page; run `manage.py migrate` first.")
+    return home.add_child(
+        instance=EventIndexPage(title="Evenementen", slug="evenementen", live=True)
+    )
 
 
 @transaction.atomic

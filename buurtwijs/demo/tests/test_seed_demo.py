@@ -123,7 +123,7 @@ def test_book_and_2019_congress_are_live_under_their_sections() -> None:
 
     congress = EventPage.objects.get(slug=CONGRESS_SLUG)
     assert congress.live
-    assert congress.get_parent().slug == "agenda"
+    assert congress.get_parent().slug == "evenementen"
     assert congress.starts_at < timezone.now()
     assert congress.starts_at.date().isoformat() == "2019-09-19"
     assert "Plekken van hoop en verandering" in congress.programme
