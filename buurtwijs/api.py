@@ -1,16 +1,15 @@
 """The open data API under /api/v1/: each app's router mounted on one NinjaAPI."""
 
-from ninja import NinjaAPI
-
 from buurtwijs.accounts.api import router as accounts_router
 from buurtwijs.calls.api_analysis import router as analysis_router
+from buurtwijs.core.api import OpenDataAPI
 from buurtwijs.core.api import router as core_router
 from buurtwijs.directory.api import router as directory_router
 from buurtwijs.knowledge.api_cases import router as cases_router
 from buurtwijs.knowledge.api_documents import router as documents_router
 from buurtwijs.search.api import router as search_router
 
-api = NinjaAPI(
+api = OpenDataAPI(
     title="Buurtwijs open data",
     version="1",
     description="Public, read-only data of the Buurtwijs network: municipalities, "

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_page
-from ninja import Field, Query, Router, Schema
+from ninja import Field, NinjaAPI, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
@@ -45,6 +45,77 @@ public_cache = decorate_view(_public_when_ok, cache_page(CACHE_SECONDS))
 
 class ErrorOut(Schema):
     detail: str
+
+
+# django-ninja answers 422 with this body when a parameter or the body is invalid
+# ({"detail": [{"type": "string_too_long", "loc": ["query", "q"], "msg": ...}]}).
+VALIDATION_ERROR_SCHEMA: dict[str, Any] = {
+    "title": "ValidationErrorOut",
+    "type": "object",
+    "required": ["detail"],
+    "properties": {
+        "detail": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "loc", "msg"],
+                "properties": {
+                    "type": {"type": "string"},
+                    "loc": {
+                        "type": "array",
+                        "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                    },
+                    "msg": {"type": "string"},
+                    "ctx": {"type": "object"},
+                },
+            },
+        }
+    },
+}
+
+
+def _json_response(description: str, component: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {
+            "application/json": {
+                "schema": {"$ref": f"#/components/schemas/{component}"}
+            }
+        },
+    }
+
+
+class OpenDataAPI(NinjaAPI):
+    """The API object; its schema also lists the errors every endpoint can give.
+
+    django-ninja answers 422 to any invalid parameter and 400 to a body it cannot
+    parse, but documents neither; clients (and the schemathesis fuzz test) rely on
+    the schema naming every status code an operation can answer.
+    """
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault("ErrorOut", ErrorOut.model_json_schema())
+        components.setdefault("ValidationErrorOut", VALIDATION_ERROR_SCHEMA)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                if operation.get("parameters") or operation.get("requestBody"):
+                    responses.setdefault(
+                        422,
+                        _json_response(
+                            "A parameter or the body is invalid; each error names "
+                            "its place (loc) and what is wrong (msg).",
+                            "ValidationErrorOut",
+                        ),
+                    )
+                if operation.get("requestBody"):
+                    responses.setdefault(
+                        400,
+                        _json_response("The body is not valid JSON.", "ErrorOut"),
+                    )
+        return schema
 
 
 class PageQuery(Schema):
