@@ -11,11 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from buurtwijs.accounts.models import User
@@ -30,6 +29,7 @@ from buurtwijs.calls.models import (
     Response,
 )
 from buurtwijs.calls.selectors import learning_questions_voted
+from buurtwijs.core.mail import send_templated_mail
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.search.services import index_later
 
@@ -214,22 +214,25 @@ def _store_response(
 
 
 def _send_copy(*, call: Call, response: Response, address: str) -> None:
-    body = render_to_string(
-        "calls/mail/response_copy.txt",
-        {
-            "call": call,
-            "response": response,
-            "answers": list(response.answers.all()),
-            "site_url": settings.SITE_URL,
-        },
-    )
-    subject = _("Your response to %(title)s") % {"title": call.title}
+    # The copy is written in the language the person responded in.
+    language = get_language()
+    context = {
+        "call": call,
+        "response": response,
+        "answers": list(response.answers.all()),
+    }
 
     def send() -> None:
         # The response is stored by now; a mail server that is down must not turn
         # that into an error page.
         try:
-            send_mail(subject, body, None, [address])
+            send_templated_mail(
+                to=[address],
+                subject=lambda: _("Your response to %(title)s") % {"title": call.title},
+                template="calls/mail/response_copy",
+                context=context,
+                language=language,
+            )
         except (smtplib.SMTPException, OSError):
             logger.exception("Copy of response %s not sent", response.pk)
 

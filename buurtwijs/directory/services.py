@@ -1,19 +1,18 @@
 """Writes to the directory: registering, editing, moderating, claiming, contacting."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurtwijs.accounts.models import User
 from buurtwijs.accounts.roles import ADMINISTRATOR, EDITOR
+from buurtwijs.core.mail import build_mail, send_templated_mail
 from buurtwijs.core.slugs import unique_slug
 from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.directory.models import ContactMessage, Initiative, InitiativeClaim
@@ -43,22 +42,28 @@ def unique_initiative_slug(name: str, exclude_pk: int | None = None) -> str:
     return unique_slug(taken, name, fallback="initiatief", max_length=200)
 
 
-def _editor_addresses() -> list[str]:
+def _editors() -> list[User]:
     groups = Group.objects.filter(name__in=[EDITOR, ADMINISTRATOR])
-    return sorted(
-        set(
-            User.objects.filter(groups__in=groups, is_active=True).values_list(
-                "email", flat=True
-            )
-        )
+    return list(
+        User.objects.filter(groups__in=groups, is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("email")
     )
 
 
-def _notify_editors(subject: str, template: str, context: dict[str, Any]) -> None:
-    recipients = _editor_addresses()
-    if recipients:
-        body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        send_mail(subject, body, None, recipients)
+def _notify_editors(
+    subject: Callable[[], str], template: str, context: dict[str, Any]
+) -> None:
+    """One mail to each editor, in their own language."""
+    for editor in _editors():
+        send_templated_mail(
+            to=[editor.email],
+            subject=subject,
+            template=template,
+            context=context,
+            language=editor.language,
+        )
 
 
 @transaction.atomic
@@ -77,8 +82,8 @@ def initiative_register(*, user: User, form: Any, partners: Any) -> Initiative:
     index_later(kind="initiative", object_id=initiative.pk)
     transaction.on_commit(
         lambda: _notify_editors(
-            _("New initiative to review: %(name)s") % {"name": initiative.name},
-            "directory/mail/initiative_registered.txt",
+            lambda: _("New initiative to review: %(name)s") % {"name": initiative.name},
+            "directory/mail/initiative_registered",
             {"initiative": initiative, "user": user},
         )
     )
@@ -110,19 +115,19 @@ def initiative_moderate(*, initiative: Initiative, approve: bool) -> Initiative:
     owner = initiative.owner
     if owner is not None:
         template = (
-            "directory/mail/initiative_approved.txt"
+            "directory/mail/initiative_approved"
             if approve
-            else "directory/mail/initiative_rejected.txt"
-        )
-        body = render_to_string(
-            template, {"initiative": initiative, "site_url": settings.SITE_URL}
+            else "directory/mail/initiative_rejected"
         )
         transaction.on_commit(
-            lambda: send_mail(
-                _("Your initiative %(name)s") % {"name": initiative.name},
-                body,
-                None,
-                [owner.email],
+            lambda: send_templated_mail(
+                to=[owner.email],
+                subject=lambda: (
+                    _("Your initiative %(name)s") % {"name": initiative.name}
+                ),
+                template=template,
+                context={"initiative": initiative},
+                language=owner.language,
             )
         )
     return initiative
@@ -143,8 +148,8 @@ def claim_submit(
     )
     transaction.on_commit(
         lambda: _notify_editors(
-            _("Claim to review: %(name)s") % {"name": initiative.name},
-            "directory/mail/claim_submitted.txt",
+            lambda: _("Claim to review: %(name)s") % {"name": initiative.name},
+            "directory/mail/claim_submitted",
             {"claim": claim},
         )
     )
@@ -172,17 +177,16 @@ def claim_decide(*, claim: InitiativeClaim, editor: User, approve: bool) -> None
             decided_at=claim.decided_at,
             decided_by=editor,
         )
-    body = render_to_string(
-        "directory/mail/claim_decided.txt",
-        {"claim": claim, "approve": approve, "site_url": settings.SITE_URL},
-    )
-    address = claim.user.email
+    user = claim.user
     transaction.on_commit(
-        lambda: send_mail(
-            _("Your claim of %(name)s") % {"name": claim.initiative.name},
-            body,
-            None,
-            [address],
+        lambda: send_templated_mail(
+            to=[user.email],
+            subject=lambda: (
+                _("Your claim of %(name)s") % {"name": claim.initiative.name}
+            ),
+            template="directory/mail/claim_decided",
+            context={"claim": claim, "approve": approve},
+            language=user.language,
         )
     )
 
@@ -233,14 +237,15 @@ def contact_relay(
         body=body,
         client_key=client_key,
     )
-    text = render_to_string(
-        "directory/mail/contact_relay.txt",
-        {"message": message, "initiative": initiative, "site_url": settings.SITE_URL},
-    )
-    mail = EmailMessage(
-        subject=_("Message via Buurtwijs for %(name)s") % {"name": initiative.name},
-        body=text,
+    owner = initiative.owner
+    mail = build_mail(
         to=[recipient],
+        subject=lambda: (
+            _("Message via Buurtwijs for %(name)s") % {"name": initiative.name}
+        ),
+        template="directory/mail/contact_relay",
+        context={"message": message, "initiative": initiative},
+        language=owner.language if owner is not None else None,
         reply_to=[f"{sender_name} <{sender_email}>"],
     )
     transaction.on_commit(mail.send)

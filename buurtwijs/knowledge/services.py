@@ -8,14 +8,13 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurtwijs.accounts.models import User
+from buurtwijs.core.mail import send_templated_mail
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.knowledge import extraction
 from buurtwijs.knowledge.models import Document, TextStatus, Visibility
@@ -123,16 +122,21 @@ def document_moderate(*, document: Document, editor: User, approve: bool) -> Doc
     uploader = document.uploaded_by
     if uploader is not None and uploader.email:
         template = (
-            "knowledge/mail/document_published.txt"
+            "knowledge/mail/document_published"
             if approve
-            else "knowledge/mail/document_rejected.txt"
+            else "knowledge/mail/document_rejected"
         )
-        body = render_to_string(
-            template, {"document": document, "site_url": settings.SITE_URL}
+        transaction.on_commit(
+            lambda: send_templated_mail(
+                to=[uploader.email],
+                subject=lambda: (
+                    _("Your document %(title)s") % {"title": document.title}
+                ),
+                template=template,
+                context={"document": document},
+                language=uploader.language,
+            )
         )
-        subject = _("Your document %(title)s") % {"title": document.title}
-        address = uploader.email
-        transaction.on_commit(lambda: send_mail(subject, body, None, [address]))
     return document
 
 
