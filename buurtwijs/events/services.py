@@ -3,7 +3,7 @@
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -298,18 +298,22 @@ def _schedule_reminder(registration: Registration) -> None:
     run_after = registration.event.starts_at - REMINDER_BEFORE
     if run_after <= timezone.now():
         return
+    starts_at = registration.event.starts_at.isoformat()
     transaction.on_commit(
         lambda: registration_remind_task.using(run_after=run_after).enqueue(
-            registration_id=registration.pk
+            registration_id=registration.pk, starts_at=starts_at
         )
     )
 
 
-def registration_remind(*, registration_id: int) -> bool:
+def registration_remind(
+    *, registration_id: int, scheduled_for: datetime | None = None
+) -> bool:
     """Mail the reminder of one registration, at most once; say whether it went.
 
-    The task may run late (the worker was down) or early (the event was moved to a
-    later date: it then waits again); a registration that was cancelled or
+    `scheduled_for` is the start time the reminder was planned for: when the event
+    has since moved to a later date, the reminder waits for the new date. The task
+    may also run late (the worker was down); a registration that was cancelled or
     already reminded gets nothing.
     """
     registration = (
@@ -321,7 +325,7 @@ def registration_remind(*, registration_id: int) -> bool:
     now = timezone.now()
     if registration.reminded_at or not event.live or event.starts_at <= now:
         return False
-    if event.starts_at - now > REMINDER_BEFORE + _REMINDER_SLACK:
+    if scheduled_for is not None and event.starts_at > scheduled_for + _REMINDER_SLACK:
         _schedule_reminder(registration)
         return False
     # Claim the reminder first, so two workers never both send it.

@@ -86,9 +86,12 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
             client_key=services.client_key(request.META.get("REMOTE_ADDR", "")),
         )
     except services.RegistrationRefused as refused:
-        form.add_error(None, refused.message)
         return _event_page(
-            request, event, status=_REFUSAL_STATUS.get(refused.code, 400), form=form
+            request,
+            event,
+            status=_REFUSAL_STATUS.get(refused.code, 400),
+            form=form,
+            refusal=refused.message,
         )
     _remember(request, result.registration)
     return redirect("events:registered", event_id=event.pk)
