@@ -51,7 +51,7 @@ def test_unknown_theme_filter_gives_a_message_not_an_error(client: Client) -> No
     html = response.content.decode()
     assert response.status_code == 200
     assert "bw-filter-alert" in html
-    assert "“bestaat-niet”" in html
+    assert "bestaat-niet" in html
     assert "Armoede in de wijk" not in html
 
 
