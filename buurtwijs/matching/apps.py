@@ -6,3 +6,8 @@ class MatchingConfig(AppConfig):
     name = "buurtwijs.matching"
     label = "matching"
     verbose_name = _("Who knows what")
+
+    def ready(self) -> None:
+        from buurtwijs.matching import signals
+
+        signals.connect()

@@ -1,6 +1,11 @@
-"""Routes of the matching app."""
+"""Routes of the matching app under /wie-weet-wat/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from buurtwijs.matching import views
 
 app_name = "matching"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.match_page, name="match"),
+    path("contact/<slug:slug>/", views.contact_view, name="contact"),
+]
