@@ -7,6 +7,7 @@ from buurtwijs.core.api import router as core_router
 from buurtwijs.directory.api import router as directory_router
 from buurtwijs.knowledge.api_cases import router as cases_router
 from buurtwijs.knowledge.api_documents import router as documents_router
+from buurtwijs.matching.api import router as matching_router
 from buurtwijs.search.api import router as search_router
 
 api = OpenDataAPI(
@@ -28,3 +29,4 @@ api.add_router("/", documents_router)
 api.add_router("/", cases_router)
 api.add_router("/", search_router)
 api.add_router("/", analysis_router)
+api.add_router("/", matching_router)

@@ -62,6 +62,7 @@ class ProfileForm(UtrechtFormMixin, forms.ModelForm):
             "show_kind",
             "show_expertise",
             "show_themes",
+            "allow_suggestions",
         ]
         widgets = {"expertise": forms.Textarea(attrs={"rows": 4})}
 
