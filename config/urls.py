@@ -2,16 +2,16 @@
 
 from django.conf import settings
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from buurtwijs.api import api
+from buurtwijs.core.language import language_switch
 
 urlpatterns = [
     path("", include("buurtwijs.core.urls")),
-    path("taal/", set_language, name="set_language"),
+    path("taal/", language_switch, name="set_language"),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "buurtwijs.core"
     label = "core"
     verbose_name = _("Reference data")
+
+    def ready(self) -> None:
+        from buurtwijs.core.page_cache import connect_signals
+
+        connect_signals()

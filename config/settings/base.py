@@ -1,7 +1,9 @@
 """Settings shared by every environment, all read from the environment."""
 
+import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import (
@@ -78,7 +80,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: answers cookieless visitors from the cache (see core.page_cache).
+    "buurtwijs.core.page_cache.AnonymousPageCacheMiddleware",
 ]
+# How long a page made for cookieless visitors is kept; any content change starts
+# afresh. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -189,7 +196,8 @@ DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT", str(VAR_DIR / "documents")))
 DOCUMENT_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 25) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# E-mail: any SMTP server through settings.
+# E-mail: any SMTP server through settings, or a provider's API through
+# django-anymail (EMAIL_BACKEND=anymail.backends.<provider>.EmailBackend).
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -197,9 +205,29 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    # Django would only say so when the first mail is sent, as an error page.
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL (port 465) exclude "
+        "each other: set one of them to false."
+    )
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Buurtwijs <noreply@buurtwijs.nl>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Every ANYMAIL_<NAME> variable becomes ANYMAIL["<NAME>"], so any provider's
+# settings can be given (ANYMAIL_MAILGUN_API_KEY, ANYMAIL_POSTMARK_SERVER_TOKEN,
+# ANYMAIL_BREVO_API_KEY ...); ANYMAIL_<NAME>_FILE reads a secret from a file.
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_").removesuffix("_FILE"): env_secret(
+        name.removesuffix("_FILE")
+    )
+    for name in sorted(os.environ)
+    if name.startswith("ANYMAIL_")
+}
+# Newsletter sending: mails per task run, and after how long a mail "being sent"
+# counts as interrupted (see docs/features/newsletter.md).
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_STALE_SECONDS = env_int("NEWSLETTER_STALE_SECONDS", 300)
 
 # Security: secure unless told otherwise.
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

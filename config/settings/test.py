@@ -18,6 +18,8 @@ SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Tests see every change at once; the page cache has its own tests that turn it on.
+PAGE_CACHE_SECONDS = 0
 ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]
 
 # WhiteNoise looks for STATIC_ROOT at start-up; in dev and tests it stays empty.

@@ -10,9 +10,9 @@ ENGLISH_HEADING = "Learn from each other, neighbourhood by neighbourhood"
 
 
 def switch_language(page: Page, language_code: str) -> None:
-    """Press the language's button in the header's language form."""
+    """Follow the language's link in the header's language switch."""
     with page.expect_navigation():
-        page.locator(f"form.bw-language button[lang={language_code}]").click()
+        page.locator(f"nav.bw-language a[lang={language_code}]").click()
 
 
 def test_home_page_is_dutch_by_default_and_accessible_in_dutch_and_english(
@@ -25,7 +25,7 @@ def test_home_page_is_dutch_by_default_and_accessible_in_dutch_and_english(
     assert_accessible(page)
     screenshot(page, "home-nl-1280")
 
-    # when they switch to English with the language form
+    # when they switch to English with the language switch
     switch_language(page, "en")
 
     # then the same page comes back in English, just as accessible
@@ -36,13 +36,13 @@ def test_home_page_is_dutch_by_default_and_accessible_in_dutch_and_english(
         "Initiatives"
     )
     expect(
-        page.get_by_role("form", name="Language").get_by_role("button")
+        page.get_by_role("navigation", name="Language").get_by_role("link")
     ).to_have_text("Nederlands")
     assert_accessible(page)
     screenshot(page, "home-en-1280")
 
 
-def test_language_form_works_without_javascript(page_without_js: Page) -> None:
+def test_language_switch_works_without_javascript(page_without_js: Page) -> None:
     page_without_js.goto("/")
     switch_language(page_without_js, "en")
     expect(page_without_js.locator("html")).to_have_attribute("lang", "en")

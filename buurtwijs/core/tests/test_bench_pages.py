@@ -21,6 +21,12 @@ def test_bench_pages_prints_timings_beside_the_healthz_baseline() -> None:
         "x",
         "healthz",
         "queries",
+        "cached",
+        "p50",
+        "cached",
+        "p95",
+        "x",
+        "healthz",
     ]
     rows = {line.split()[0]: line.split() for line in lines[1:]}
     assert rows["/healthz"][1] == "200"
@@ -28,6 +34,9 @@ def test_bench_pages_prints_timings_beside_the_healthz_baseline() -> None:
     assert rows["/"][1] == "200"
     assert rows["/bestaat-niet/"][1] == "404"
     assert float(rows["/"][2]) > 0
+    # Both figures per path: the page made, and the page as visitors get it.
+    assert len(rows["/"]) == 9
+    assert float(rows["/"][6]) > 0
 
 
 @pytest.mark.django_db
