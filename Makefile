@@ -48,13 +48,15 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP_PY)
 install: $(STAMP_PY) $(STAMP_JS) static locale/nl/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
 demo: install
-	@mkdir -p var
+	@mkdir -p var/mail
 	$(DEV) $(MANAGE) migrate --no-input -v0
 	$(DEV) $(MANAGE) seed_demo --site-url http://127.0.0.1:$(PORT)
-	@echo "E-mails (verification, password reset) are written to $(CURDIR)/var/mail/"
-	@echo "The background worker runs beside the site; both stop with Ctrl+C."
-	$(DEV) $(MANAGE) db_worker $(WORKER_ARGS) & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@echo "E-mails go to the local mail sink on 127.0.0.1:1025 and are written to"
+	@echo "  $(CURDIR)/var/mail/ as .eml files (open them in a mail program); each one is announced below."
+	@echo "The background worker and the mail sink run beside the site; all stop with Ctrl+C."
+	$(DEV) $(MANAGE) mail_sink --port 1025 --dir "$(CURDIR)/var/mail" & sink=$$!; \
+	  $(DEV) $(MANAGE) db_worker $(WORKER_ARGS) & worker=$$!; \
+	  trap 'kill $$worker $$sink 2>/dev/null' EXIT INT TERM; \
 	  $(DEV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Background tasks wait in the database until this worker runs them.

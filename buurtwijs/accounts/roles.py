@@ -9,7 +9,17 @@ ADMINISTRATOR = "administrator"
 
 # Editors publish and moderate content and profiles; they do not manage accounts
 # or roles.
-_EDITOR_APPS = ("directory", "knowledge", "events", "cms", "core", "agenda")
+_EDITOR_APPS = (
+    "directory",
+    "knowledge",
+    "events",
+    "cms",
+    "core",
+    "agenda",
+    "newsletter",
+    "networks",
+    "articles",
+)
 _EDITOR_WAGTAIL = (
     ("wagtailadmin", "access_admin"),
     ("accounts", "add_profile"),
