@@ -12,6 +12,8 @@ from collections.abc import Iterator
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from buurtwijs.accounts.tests.factories import UserFactory, make_profile
@@ -44,8 +46,17 @@ def network(db: None) -> Iterator[None]:
     )
     published_document(title="Handreiking buurtmoestuin", municipality="GM0344")
     make_profile(UserFactory.create(), name="Fatima de Vries", is_public=True)
-    yield
-    cache.clear()
+    # The calls go through Django's WSGI handler, which closes "old" connections at
+    # each request's start and end; inside the test's transaction that would close
+    # the test's own connection (Django's test client skips it the same way).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+        cache.clear()
 
 
 @schema.parametrize()
