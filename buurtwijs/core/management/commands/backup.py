@@ -21,10 +21,14 @@ class Command(BaseCommand):
             "--output",
             "-o",
             type=Path,
-            help="Where to write the archive (default: "
-            "VAR_DIR/backups/buurtwijs-YYYYMMDD-HHMMSS.tar.gz).",
+            help="The archive to write, or a folder to write "
+            "buurtwijs-YYYYMMDD-HHMMSS.tar.gz in (default: VAR_DIR/backups/).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path = options["output"] or default_backup_path()
+        path = default_backup_path()
+        if options["output"] and options["output"].is_dir():
+            path = options["output"] / path.name
+        elif options["output"]:
+            path = options["output"]
         backup_create(path=path, log=self.stdout.write)
