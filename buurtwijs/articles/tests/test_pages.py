@@ -170,3 +170,19 @@ def test_comment_route_for_a_missing_article_is_404(client: Client) -> None:
     response = client.post(reverse("articles:comment_create", args=[999_999]))
 
     assert response.status_code == 404
+
+
+def test_editor_opens_an_article_in_the_admin(
+    editor: User, client_for, article_factory=make_article
+) -> None:  # noqa: ANN001
+    article = article_factory("In de beheeromgeving", tags=["beheer"])
+    client = client_for(editor)
+
+    edit = client.get(f"/beheer/pages/{article.pk}/edit/")
+    add = client.get(
+        f"/beheer/pages/add/articles/articlepage/{article.get_parent().pk}/"
+    )
+
+    assert edit.status_code == 200
+    assert "In de beheeromgeving" in edit.content.decode()
+    assert add.status_code == 200
