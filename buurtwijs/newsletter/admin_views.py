@@ -160,7 +160,11 @@ def issue_test(request: HttpRequest, pk: int) -> HttpResponse:
     if not user.email:
         messages.error(request, _("Your account has no e-mail address."))
     else:
-        services.issue_send_test(issue=issue, user=user)
+        try:
+            services.issue_send_test(issue=issue, user=user)
+        except ValidationError as error:
+            _errors(request, error)
+            return redirect("newsletter_admin_issue", pk=issue.pk)
         messages.success(request, _("A test has been sent to your own e-mail address."))
     return redirect("newsletter_admin_issue", pk=issue.pk)
 

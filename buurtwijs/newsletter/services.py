@@ -98,33 +98,54 @@ def _rate_limited(key: str) -> bool:
 
 def _send_confirmation(subscriber_id: int) -> None:
     subscriber = Subscriber.objects.get(pk=subscriber_id)
-    build_mail(
-        to=[subscriber.email],
-        subject=lambda: str(_("Confirm your subscription to the Buurtwijs newsletter")),
-        template="newsletter/mail/confirm",
-        context={
-            "subscriber": subscriber,
-            "confirm_url": confirm_url(subscriber),
-            "days": CONFIRM_DAYS,
-        },
-        language=subscriber.language,
-    ).send()
+    _send_or_log(
+        subscriber,
+        build_mail(
+            to=[subscriber.email],
+            subject=lambda: str(
+                _("Confirm your subscription to the Buurtwijs newsletter")
+            ),
+            template="newsletter/mail/confirm",
+            context={
+                "subscriber": subscriber,
+                "confirm_url": confirm_url(subscriber),
+                "days": CONFIRM_DAYS,
+            },
+            language=subscriber.language,
+        ),
+    )
 
 
 def _send_already_subscribed(subscriber_id: int) -> None:
     subscriber = Subscriber.objects.get(pk=subscriber_id)
-    build_mail(
-        to=[subscriber.email],
-        subject=lambda: str(
-            _("You are already subscribed to the Buurtwijs newsletter")
+    _send_or_log(
+        subscriber,
+        build_mail(
+            to=[subscriber.email],
+            subject=lambda: str(
+                _("You are already subscribed to the Buurtwijs newsletter")
+            ),
+            template="newsletter/mail/already_subscribed",
+            context={
+                "subscriber": subscriber,
+                "unsubscribe_url": unsubscribe_url(subscriber),
+            },
+            language=subscriber.language,
         ),
-        template="newsletter/mail/already_subscribed",
-        context={
-            "subscriber": subscriber,
-            "unsubscribe_url": unsubscribe_url(subscriber),
-        },
-        language=subscriber.language,
-    ).send()
+    )
+
+
+def _send_or_log(subscriber: Subscriber, mail: EmailMultiAlternatives) -> None:
+    """Send after the commit; a mail server that is down must not break the page.
+
+    The request is stored either way; clearing the "mail sent" time lets the
+    person ask again at once instead of waiting RESEND_MINUTES.
+    """
+    try:
+        mail.send()
+    except Exception:  # noqa: BLE001 - any backend error; logged, retry allowed
+        logger.exception("Newsletter mail to subscriber %s failed", subscriber.pk)
+        Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=None)
 
 
 @transaction.atomic
@@ -349,7 +370,11 @@ def issue_build_mail(
 
 
 def issue_send_test(*, issue: Issue, user: User) -> None:
-    """Send the issue to the editor's own address, marked as a test."""
+    """Send the issue to the editor's own address now, marked as a test.
+
+    Nothing is written, so the mail goes at once and a failure is told to the
+    editor (ValidationError) instead of ending in an error page after the commit.
+    """
     language = mail_language(user.language)
     mail = issue_build_mail(
         issue=issue,
@@ -358,7 +383,12 @@ def issue_send_test(*, issue: Issue, user: User) -> None:
         unsubscribe=absolute_url(reverse("newsletter:subscribe")),
         test=True,
     )
-    transaction.on_commit(mail.send)
+    try:
+        mail.send()
+    except Exception as error:  # noqa: BLE001 - told to the editor
+        raise ValidationError(
+            _("The test could not be sent: %(error)s") % {"error": error}
+        ) from error
 
 
 @transaction.atomic

@@ -261,3 +261,23 @@ def test_too_many_requests_from_one_connection_are_refused(
     assert response.status_code == 429
     assert "probeer het later" in response.content.decode()
     assert Subscriber.objects.count() == 2
+
+
+def test_a_mail_server_that_is_down_does_not_break_the_page(
+    client: Client,
+    settings,  # noqa: ANN001
+) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+
+    response = client.post("/nieuwsbrief/", form_data(), follow=True)
+
+    assert response.status_code == 200
+    subscriber = Subscriber.objects.get()
+    # stored, and free to ask again at once for a new mail
+    assert subscriber.confirmation_sent_at is None

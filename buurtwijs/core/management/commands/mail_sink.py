@@ -4,6 +4,7 @@
 with any mail program, or read them as text.
 """
 
+import logging
 import time
 from email import message_from_bytes
 from email.header import decode_header, make_header
@@ -64,6 +65,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         directory = Path(options["dir"])
+        # aiosmtpd logs every SMTP command; one line per mail is what people need.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
 
         def report(line: str) -> None:
             self.stdout.write(line)
