@@ -31,11 +31,14 @@ from buurtwijs.agenda.selectors import (
     user_is_agenda_editor,
 )
 from buurtwijs.agenda.views import agenda_charts
+from buurtwijs.articles.models import ArticlePage
 from buurtwijs.calls.models import Call
 from buurtwijs.events.models import EventPage
 from buurtwijs.knowledge.models import CasePage
+from buurtwijs.matching.selectors import match_public
 
 DASHBOARD_CLUSTERS = 100
+SUGGESTED_DOCUMENTS = 8
 
 
 def _editor(request: HttpRequest) -> User:
@@ -271,18 +274,40 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     events = list(
         EventPage.objects.live().order_by("-starts_at").values_list("pk", "title")
     )
+    articles = list(
+        ArticlePage.objects.live()
+        .order_by("-first_published_at")
+        .values_list("pk", "title")
+    )
+    linked_documents = list(item.documents.values_list("pk", flat=True))
+    suggested = [
+        (int(suggestion.item.id), suggestion.item.name)
+        for suggestion in match_public(
+            text=f"{item.title} {item.description}",
+            kinds=["document"],
+            limit=SUGGESTED_DOCUMENTS,
+        )["document"]
+    ]
+    suggested_ids = {pk for pk, _title in suggested}
     initial = {
         "owner": item.owner,
         "status": item.status,
         "description": item.description,
         "cases": list(item.cases.values_list("pk", flat=True)),
         "events": list(item.events.values_list("pk", flat=True)),
+        "articles": list(item.articles.values_list("pk", flat=True)),
+        "suggested_documents": [pk for pk in linked_documents if pk in suggested_ids],
         "documents": " ".join(
-            str(pk) for pk in item.documents.values_list("pk", flat=True)
+            str(pk) for pk in linked_documents if pk not in suggested_ids
         ),
     }
     form = AgendaItemForm(
-        request.POST or None, initial=initial, cases=cases, events=events
+        request.POST or None,
+        initial=initial,
+        cases=cases,
+        events=events,
+        articles=articles,
+        suggested=suggested,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -293,8 +318,9 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
                 status=data["status"],
                 description=data["description"],
                 cases=data["cases"],
-                documents=data["documents"],
+                documents=[*data.get("suggested_documents", []), *data["documents"]],
                 events=data["events"],
+                articles=data["articles"],
             )
         except ValidationError as error:
             _errors(request, error)

@@ -1,6 +1,7 @@
 """Forms of the editors' agenda screens: they check the shape of input only."""
 
 import re
+from collections.abc import Sequence
 from typing import Any, cast
 
 from django import forms
@@ -76,8 +77,22 @@ class AgendaItemForm(forms.Form):
     events = forms.TypedMultipleChoiceField(
         label=_("Events that answer it"), coerce=int, required=False, choices=()
     )
+    articles = forms.TypedMultipleChoiceField(
+        label=_("Articles that answer it"), coerce=int, required=False, choices=()
+    )
+    suggested_documents = forms.TypedMultipleChoiceField(
+        label=_("Suggested documents"),
+        coerce=int,
+        required=False,
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Documents from the knowledge base that match this item, best first. "
+            "Tick the ones that answer it."
+        ),
+    )
     documents = DocumentReferencesField(
-        label=_("Documents that answer it"),
+        label=_("Other documents that answer it"),
         required=False,
         help_text=_(
             "Document numbers or addresses from the knowledge base, separated by "
@@ -90,10 +105,20 @@ class AgendaItemForm(forms.Form):
         *args: Any,
         cases: list[tuple[int, str]],
         events: list[tuple[int, str]],
+        articles: Sequence[tuple[int, str]] = (),
+        suggested: Sequence[tuple[int, str]] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["cases"]).choices = cases
         cast(forms.ChoiceField, self.fields["events"]).choices = events
+        cast(forms.ChoiceField, self.fields["articles"]).choices = list(articles)
+        if suggested:
+            cast(forms.ChoiceField, self.fields["suggested_documents"]).choices = list(
+                suggested
+            )
+        else:
+            del self.fields["suggested_documents"]
+        self.fields["articles"].widget.attrs["size"] = 6
         self.fields["cases"].widget.attrs["size"] = 8
         self.fields["events"].widget.attrs["size"] = 6

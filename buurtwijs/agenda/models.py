@@ -281,6 +281,12 @@ class AgendaItem(models.Model):
         related_name="+",
         verbose_name=_("events that answer it"),
     )
+    articles = models.ManyToManyField(
+        "articles.ArticlePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("articles that answer it"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -291,7 +297,12 @@ class AgendaItem(models.Model):
         FieldPanel("status"),
         FieldPanel("position"),
         MultiFieldPanel(
-            [FieldPanel("cases"), FieldPanel("documents"), FieldPanel("events")],
+            [
+                FieldPanel("cases"),
+                FieldPanel("documents"),
+                FieldPanel("events"),
+                FieldPanel("articles"),
+            ],
             heading=_("Answers"),
         ),
     ]

@@ -14,6 +14,7 @@ from buurtwijs.agenda.models import (
     AnalysisRun,
     LearningAgenda,
 )
+from buurtwijs.articles.models import ArticlePage
 from buurtwijs.calls.models import Call, LearningQuestion, Response
 from buurtwijs.core.models import Province
 from buurtwijs.events.models import EventPage
@@ -117,6 +118,12 @@ def _items(agenda: LearningAgenda) -> list[AgendaItem]:
             Prefetch(
                 "events",
                 queryset=EventPage.objects.live().public().order_by("starts_at"),
+            ),
+            Prefetch(
+                "articles",
+                queryset=ArticlePage.objects.live()
+                .public()
+                .order_by("-first_published_at"),
             ),
         )
     )

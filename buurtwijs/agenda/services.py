@@ -31,6 +31,7 @@ from buurtwijs.agenda.models import (
 from buurtwijs.analysis.clusters import PreviousCluster
 from buurtwijs.analysis.engine import AnalysisResult, QuestionIn, analyse
 from buurtwijs.analysis.ranking import RankInput, question_weight
+from buurtwijs.articles.models import ArticlePage
 from buurtwijs.calls.models import Call, LearningQuestion
 from buurtwijs.core.models import Theme
 from buurtwijs.events.models import EventPage
@@ -646,6 +647,7 @@ def agenda_item_update(
     cases: Iterable[int] = (),
     documents: Iterable[int] = (),
     events: Iterable[int] = (),
+    articles: Iterable[int] = (),
     description: str | None = None,
 ) -> AgendaItem:
     """Set who follows an item up, how far it is, and the answers that address it."""
@@ -660,8 +662,10 @@ def agenda_item_update(
     case_ids = _existing(CasePage.objects.live(), cases, _("case"))
     document_ids = _existing(Document.objects.all(), documents, _("document"))
     event_ids = _existing(EventPage.objects.live(), events, _("event"))
+    article_ids = _existing(ArticlePage.objects.live(), articles, _("article"))
     item.save(update_fields=fields)
     item.cases.set(case_ids)
     item.documents.set(document_ids)
     item.events.set(event_ids)
+    item.articles.set(article_ids)
     return item

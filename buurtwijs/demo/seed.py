@@ -9,10 +9,14 @@ from django.utils import timezone
 from buurtwijs.demo import load, real
 from buurtwijs.demo.accounts import load_demo_accounts
 from buurtwijs.demo.agenda import load_demo_agenda
+from buurtwijs.demo.articles import load_demo_articles
 from buurtwijs.demo.calls import load_demo_calls
 from buurtwijs.demo.cases import generate_cases, load_cases, load_real_cases
 from buurtwijs.demo.documents import generate_documents
+from buurtwijs.demo.events import load_demo_events
 from buurtwijs.demo.generate import generate_initiatives, generate_people
+from buurtwijs.demo.networks import load_demo_networks
+from buurtwijs.demo.newsletter import load_demo_newsletter
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,10 @@ class Sizes:
     documents: int
     cases: int = 0
     learning_questions: int = 0
+    events: int = 0
+    articles: int = 0
+    networks: int = 0
+    newsletter: int = 0
 
 
 SCALES: dict[str, Sizes] = {
@@ -51,6 +59,10 @@ class SeedReport:
     seconds: float
     cases: int = 0
     learning_questions: int = 0
+    events: int = 0
+    articles: int = 0
+    networks: int = 0
+    newsletter: int = 0
 
 
 def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedReport:
@@ -84,12 +96,20 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
         generate_cases(initiative_specs, places, seed=seed, count=sizes.cases), log
     )
     cases += load_real_cases(log)
+    log("Events")
+    events = load_demo_events(log)
+    log("Articles and comments")
+    articles = load_demo_articles(log)
     log(f"Calls, responses and {sizes.learning_questions:,} extra learning questions")
     learning_questions = load_demo_calls(
         places, seed=seed, national_questions=sizes.learning_questions, log=log
     )
     log("Learning agenda")
     load_demo_agenda(log)
+    log("Learning networks")
+    networks = load_demo_networks(log)
+    log("Newsletter")
+    newsletter = load_demo_newsletter(log)
     return SeedReport(
         accounts=accounts,
         pages=pages,
@@ -100,4 +120,8 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
         seconds=time.monotonic() - started,
         cases=cases,
         learning_questions=learning_questions,
+        events=events,
+        articles=articles,
+        networks=networks,
+        newsletter=newsletter,
     )

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -15,8 +16,10 @@ from buurtwijs.accounts.models import User
 from buurtwijs.agenda import services
 from buurtwijs.agenda.models import AgendaItem, AgendaQuestion, LearningAgenda
 from buurtwijs.agenda.tests.factories import LONELINESS
+from buurtwijs.articles.tests.factories import make_article
 from buurtwijs.calls.models import LearningQuestion, Response
 from buurtwijs.core.models import Municipality, Theme
+from buurtwijs.knowledge.tests.documents_support import published_document
 
 
 def _lonely_key(agenda: LearningAgenda) -> str:
@@ -147,6 +150,7 @@ def test_public_page_shows_ranking_breakdowns_items_and_commentary(
 def test_the_map_shows_responses_per_province(
     published: LearningAgenda, visitor: Client
 ) -> None:
+    assert published.call is not None
     utrecht = Municipality.objects.get(code="GM0344")
     amsterdam = Municipality.objects.get(code="GM0363")
     for place in (utrecht, utrecht, utrecht, amsterdam):
@@ -221,3 +225,40 @@ def test_theme_items_trace_questions_through_their_themes(
     item = services.agenda_item_adopt(agenda=published, theme_slug=theme.slug)
     assert visitor.get(item.get_absolute_url()).status_code == 200
     assert item.get_absolute_url() in visitor.get(question.get_absolute_url()).text
+
+
+def test_editor_links_suggested_documents_and_articles_as_answers(
+    published: LearningAgenda, editor: User, client_for, visitor: Client
+) -> None:
+    helpful = published_document(
+        title="Handreiking eenzame ouderen bereiken in de wijk",
+        description="Zo vind en bereik je eenzame ouderen: huisbezoek, buurtkamers.",
+    )
+    published_document(title="Subsidieregeling zonnepanelen dorpshuis")
+    article = make_article("Eenzaamheid in de buurt aanpakken")
+    item = published.items.get()
+    url = reverse("agenda_item_edit", args=[published.pk, item.pk])
+    client = client_for(editor)
+    form = client.get(url)
+    assert form.status_code == 200
+    # The knowledge base's best match for the item is offered to tick.
+    suggested = form.context["form"].fields["suggested_documents"].choices
+    assert suggested[0] == (helpful.pk, helpful.title)
+    saved = client.post(
+        url,
+        {
+            "owner": "Team Sociaal Domein",
+            "status": AgendaItem.Status.ANSWERED,
+            "description": "",
+            "suggested_documents": [helpful.pk],
+            "articles": [article.pk],
+            "documents": "",
+        },
+    )
+    assert saved.status_code == 302
+    assert set(item.documents.all()) == {helpful}
+    assert set(item.articles.all()) == {article}
+    page = visitor.get(item.get_absolute_url()).text
+    assert helpful.title in page
+    assert article.title in page
+    assert article.url in page

@@ -120,7 +120,10 @@ class Command(BaseCommand):
                 f"Done in {report.seconds:.1f}s. Added: {report.accounts} accounts, "
                 f"{report.pages} pages, {report.real_initiatives} named initiatives, "
                 f"{report.initiatives:,} generated initiatives, {report.people:,} "
-                f"people, {report.documents:,} documents, {report.cases:,} cases."
+                f"people, {report.documents:,} documents, {report.cases:,} cases, "
+                f"{report.events} events, {report.articles} articles, "
+                f"{report.networks} learning networks, {report.newsletter} "
+                "newsletter records."
             )
         )
         site = options["site_url"].rstrip("/")
