@@ -1,6 +1,9 @@
 """Learning networks: members, their threads and replies, and the digests sent."""
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -12,6 +15,17 @@ NAME_LIMIT = 150
 DESCRIPTION_LIMIT = 3000
 TITLE_LIMIT = 200
 BODY_LIMIT = 10_000
+
+
+def person_name(user: Any) -> str:
+    """The name of an account as others see it: the profile's, never the address."""
+    if user is None:
+        return str(_("Former member"))
+    profile = getattr(user, "profile", None)
+    if profile is not None and profile.name:
+        return str(profile.name)
+    return str(_("Member without a name"))
+
 
 # Addresses under /leernetwerken/ that are pages of their own, not networks.
 RESERVED_SLUGS = frozenset({"instellingen", "nieuw"})
@@ -142,6 +156,10 @@ class Membership(models.Model):
     def is_moderator(self) -> bool:
         return self.role == self.Role.MODERATOR
 
+    @admin.display(description=_("member"))
+    def member_name(self) -> str:
+        return person_name(self.user)
+
 
 class Thread(models.Model):
     """A conversation a member starts in a network."""
@@ -187,6 +205,10 @@ class Thread(models.Model):
             kwargs={"slug": self.network.slug, "pk": self.pk},
         )
 
+    @admin.display(description=_("author"))
+    def author_name(self) -> str:
+        return person_name(self.author)
+
 
 class Reply(models.Model):
     """A member's answer in a thread."""
@@ -216,6 +238,10 @@ class Reply(models.Model):
     def __str__(self) -> str:
         text = " ".join(self.body.split())
         return text if len(text) <= 60 else f"{text[:59]}…"
+
+    @admin.display(description=_("author"))
+    def author_name(self) -> str:
+        return person_name(self.author)
 
 
 class MailPreference(models.Model):

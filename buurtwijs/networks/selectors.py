@@ -5,7 +5,6 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from buurtwijs.core.models import Theme
 from buurtwijs.events.models import EventPage
@@ -17,6 +16,7 @@ from buurtwijs.networks.models import (
     Membership,
     Reply,
     Thread,
+    person_name,
 )
 
 
@@ -70,12 +70,7 @@ def network_access(*, network: LearningNetwork, user: Any) -> NetworkAccess:
 
 def display_name(user: Any) -> str:
     """The name others see for an author or member: the profile's, never an address."""
-    if user is None:
-        return _("Former member")
-    profile = getattr(user, "profile", None)
-    if profile is not None and profile.name:
-        return str(profile.name)
-    return _("Member without a name")
+    return person_name(user)
 
 
 def _ordered_themes() -> Prefetch[str, QuerySet[Theme], str]:

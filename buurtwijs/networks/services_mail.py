@@ -295,7 +295,7 @@ def digest_weekly_send(*, today: datetime.date) -> int:
             theme.pk for theme in membership.network.themes.all()
         }
     for user_id, theme_id in Theme.profiles.through.objects.filter(
-        profile__user_id__in=readers
+        profile__user_id__in=list(readers)
     ).values_list("profile__user_id", "theme_id"):
         reader_themes[user_id].add(theme_id)
     theme_labels = {theme.pk: theme for theme in Theme.objects.all()}

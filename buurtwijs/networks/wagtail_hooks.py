@@ -64,22 +64,19 @@ class MembershipViewSet(SnippetViewSet):
     model = Membership
     icon = "user"
     menu_label = _("Network members")
-    list_display = ["user", "network", "role", "notify", "joined_at"]
+    list_display = ["member_name", "network", "role", "notify", "joined_at"]
     list_filter = ["network", "role"]
     ordering = ["network", "joined_at"]
     copy_view_enabled = False
-    panels = [
-        FieldPanel("network", read_only=True),
-        FieldPanel("user", read_only=True),
-        FieldPanel("role"),
-    ]
+    # The account is not shown: its name may be an e-mail address.
+    panels = [FieldPanel("network", read_only=True), FieldPanel("role")]
 
 
 class ThreadViewSet(SnippetViewSet):
     model = Thread
     icon = "comment"
     menu_label = _("Network conversations")
-    list_display = ["title", "network", "author", "created_at"]
+    list_display = ["title", "network", "author_name", "created_at"]
     list_filter = ["network"]
     search_fields = ["title", "body"]
     ordering = ["-created_at"]
@@ -91,7 +88,7 @@ class ReplyViewSet(SnippetViewSet):
     model = Reply
     icon = "comment"
     menu_label = _("Network replies")
-    list_display = ["__str__", "thread", "author", "created_at"]
+    list_display = ["__str__", "thread", "author_name", "created_at"]
     search_fields = ["body"]
     ordering = ["-created_at"]
     copy_view_enabled = False

@@ -68,3 +68,27 @@ def test_member_without_editor_role_cannot_manage_networks(
 def test_visitor_is_sent_away_from_the_admin(visitor: Client) -> None:
     response = visitor.get("/beheer/snippets/networks/learningnetwork/add/")
     assert response.status_code == 302
+
+
+def test_admin_lists_members_and_posts_by_name_never_by_address(
+    client_for,
+    editor: User,
+    member: User,  # noqa: ANN001
+) -> None:
+    from buurtwijs.networks import services
+    from buurtwijs.networks.tests.factories import join, make_network
+
+    network = make_network()
+    join(network, member)
+    services.thread_create(
+        network=network, author=member, title="Statuten gezocht", body="Wie?"
+    )
+    client = client_for(editor)
+
+    for address in (
+        "/beheer/snippets/networks/membership/",
+        "/beheer/snippets/networks/thread/",
+    ):
+        page = client.get(address).content.decode()
+        assert "Anouk Jansen" in page, address
+        assert member.email not in page, address
