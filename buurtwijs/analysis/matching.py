@@ -21,13 +21,13 @@ dezelfde provincie").
 """
 
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
 
 from buurtwijs.analysis import dutch
 from buurtwijs.analysis.lexicon import _deletes, _slips
@@ -222,41 +222,46 @@ class MatchIndex:
     # Building
 
     def _build_text(self, candidates: Sequence[Candidate]) -> None:
+        # Words are counted per text in C (CountVectorizer), then mapped to their
+        # features by one sparse product: the Dutch pipeline runs once per
+        # distinct word, not once per word of every text.
+        counter = CountVectorizer(
+            token_pattern=dutch.WORD_RE.pattern, lowercase=True, dtype=np.float32
+        )
+        n = len(candidates)
+        try:
+            words = counter.fit_transform(candidate.text for candidate in candidates)
+            tokens = counter.get_feature_names_out().tolist()
+        except ValueError:  # no words at all
+            words = sp.csr_matrix((n, 0), dtype=np.float32)
+            tokens = []
         vocabulary: dict[str, int] = {}
         lemmas: dict[str, str] = {}  # accent-free lemma → its main feature
         rows: list[int] = []
         cols: list[int] = []
-        values: list[float] = []
-        cache: dict[str, Counter[str]] = {}
-        for row, candidate in enumerate(candidates):
-            counts = cache.get(candidate.text)
-            if counts is None:
-                counts = Counter()
-                for token in dutch.tokens(candidate.text):
-                    features, lemma = _word_features(token)
-                    if not features:
-                        continue
-                    counts[features[0]] += 2
-                    for part in features[1:]:
-                        counts[part] += 1
-                    if len(lemma) >= MIN_SLIP_WORD:
-                        lemmas.setdefault(lemma, features[0])
-                cache[candidate.text] = counts
-            for feature, count in counts.items():
-                column = vocabulary.setdefault(feature, len(vocabulary))
+        weights: list[float] = []
+        for row, token in enumerate(tokens):
+            features, lemma = _word_features(token)
+            if not features:
+                continue
+            for position, feature in enumerate(features):
                 rows.append(row)
-                cols.append(column)
-                values.append(1.0 + math.log(count))
-        n = len(candidates)
-        matrix = sp.csr_matrix(
-            (np.array(values, dtype=np.float32), (rows, cols)),
-            shape=(n, len(vocabulary)),
-            dtype=np.float32,
+                cols.append(vocabulary.setdefault(feature, len(vocabulary)))
+                # The word itself counts twice, each compound part once.
+                weights.append(2.0 if position == 0 else 1.0)
+            if len(lemma) >= MIN_SLIP_WORD:
+                lemmas.setdefault(lemma, features[0])
+        mapping = sp.csr_matrix(
+            (np.array(weights, dtype=np.float32), (rows, cols)),
+            shape=(len(tokens), len(vocabulary)),
         )
-        df = np.bincount(np.array(cols, dtype=np.int64), minlength=len(vocabulary))
+        matrix = sp.csr_matrix(words @ mapping, dtype=np.float32)
+        matrix.eliminate_zeros()
+        matrix.data = 1.0 + np.log(matrix.data)
+        df = np.bincount(matrix.indices, minlength=len(vocabulary))
         self.df = df
         self.idf = (np.log((1 + n) / (1 + df)) + 1.0).astype(np.float32)
-        matrix = matrix @ sp.diags(self.idf)
+        matrix = sp.csr_matrix(matrix @ sp.diags(self.idf), dtype=np.float32)
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         # Columns are read per query word: compressed by column.
@@ -276,6 +281,11 @@ class MatchIndex:
             for slug in candidate.themes:
                 if slug in position:
                     matrix[row, position[slug]] = 1.0
+        # Few distinct sets of themes occur: score each set once per query and
+        # give every candidate its set's score.
+        combos, self.theme_combo = np.unique(matrix, axis=0, return_inverse=True)
+        self.theme_combos = combos.astype(np.float32)
+        self.theme_combo = self.theme_combo.ravel()
         self.theme_matrix = matrix
 
     def _build_places(self, candidates: Sequence[Candidate]) -> None:
@@ -384,10 +394,11 @@ class MatchIndex:
             weights /= np.linalg.norm(weights) or 1.0
             text_scores = np.asarray(self.matrix[:, columns] @ weights).ravel()
         query_themes = self._query_themes(query)
-        if query_themes.any():
-            shared = self.theme_matrix * query_themes
+        if query_themes.any() and len(self.theme_combos):
+            shared = self.theme_combos * query_themes
             best = shared.max(axis=1)
-            theme_scores = np.minimum(1.0, best + 0.15 * (shared.sum(axis=1) - best))
+            per_combo = np.minimum(1.0, best + 0.15 * (shared.sum(axis=1) - best))
+            theme_scores = per_combo[self.theme_combo]
         else:
             theme_scores = np.zeros(n, dtype=np.float32)
         relevance = TEXT_WEIGHT * text_scores + THEME_WEIGHT * theme_scores
@@ -437,7 +448,9 @@ class MatchIndex:
     def _matched_words(self, row: int, matched: set[int]) -> list[str]:
         words: dict[str, None] = {}
         partial: dict[str, None] = {}
-        for token in dutch.tokens(self.texts[row]):
+        for token in dict.fromkeys(dutch.tokens(self.texts[row])):
+            if len(words) >= REASON_WORDS:
+                break
             features, _lemma = _word_features(token)
             if not features:
                 continue

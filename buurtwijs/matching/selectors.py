@@ -12,10 +12,12 @@ updates) and rebuilds the index of a kind whose version moved.
 """
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -84,6 +86,7 @@ class _Built:
 
 _lock = threading.Lock()
 _indexes: dict[str, _Built] = {}
+_fingerprints: dict[str, tuple[float, tuple[Any, ...]]] = {}
 
 
 def item_url(item: Item) -> str:
@@ -341,13 +344,29 @@ def _fingerprint(kind: str) -> tuple[Any, ...]:
     return tuple(sorted(found.items()))
 
 
+def _fingerprint_cached(kind: str, *, fresh: bool = False) -> tuple[Any, ...]:
+    """The fingerprint, read again at most every MATCHING_FINGERPRINT_SECONDS.
+
+    Counting 100,000 rows costs about 100 ms on SQLite, too much for every
+    query; the tokens catch every write made through the ORM at once.
+    """
+    now = time.monotonic()
+    cached = _fingerprints.get(kind)
+    ttl = getattr(settings, "MATCHING_FINGERPRINT_SECONDS", 60)
+    if fresh or cached is None or now - cached[0] >= ttl:
+        cached = (now, _fingerprint(kind))
+        _fingerprints[kind] = cached
+    return cached[1]
+
+
 def index_versions(kinds: Iterable[str]) -> dict[str, tuple[Any, ...]]:
-    """The current version of each kind's data."""
+    """The current version of each kind's data (one query, plus a fingerprint
+    now and then)."""
     kinds = list(kinds)
     tokens = dict(
         IndexVersion.objects.filter(kind__in=kinds).values_list("kind", "token")
     )
-    return {kind: (tokens.get(kind, ""), _fingerprint(kind)) for kind in kinds}
+    return {kind: (tokens.get(kind, ""), _fingerprint_cached(kind)) for kind in kinds}
 
 
 def _geography() -> Geography:
@@ -365,6 +384,9 @@ def match_index(kind: str, version: tuple[Any, ...] | None = None) -> _Built:
     if built is not None and built.version == version:
         return built
     with _lock:
+        # The token moved: read the fingerprint afresh too, so that the index is
+        # not built a second time when the cached one expires.
+        version = (version[0], _fingerprint_cached(kind, fresh=True))
         built = _indexes.get(kind)
         if built is None or built.version != version:
             candidates, items = BUILDERS[kind]()
@@ -381,6 +403,7 @@ def match_indexes_forget() -> None:
     """Drop every index of this process (tests, and after a restore)."""
     with _lock:
         _indexes.clear()
+        _fingerprints.clear()
 
 
 # Matching

@@ -172,6 +172,8 @@ def contact_request_send(
 def question_matches_refresh(
     *,
     question_ids: Iterable[int] | None = None,
+    only_missing: bool = False,
+    limit: int | None = None,
     log: Callable[[str], None] | None = None,
 ) -> int:
     """Store each published learning question's best match; returns how many.
@@ -194,6 +196,10 @@ def question_matches_refresh(
     ).order_by("id")
     if question_ids is not None:
         questions = questions.filter(pk__in=list(question_ids))
+    if only_missing:
+        questions = questions.filter(best_match__isnull=True)
+    if limit is not None:
+        questions = questions.order_by("-created_at", "-id")[:limit]
     versions = index_versions(KINDS)
     indexes = {kind: match_index(kind, versions[kind]).index for kind in KINDS}
     done = 0
