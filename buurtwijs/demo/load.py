@@ -222,6 +222,7 @@ def load_people(specs: Sequence[PersonSpec], log: Log) -> int:
             "show_kind",
             "show_expertise",
             "show_themes",
+            "allow_suggestions",
             "created_at",
             "updated_at",
         ),
@@ -240,6 +241,7 @@ def load_people(specs: Sequence[PersonSpec], log: Log) -> int:
                 spec.show_kind,
                 spec.show_expertise,
                 spec.show_themes,
+                True,
                 now,
                 now,
             )
