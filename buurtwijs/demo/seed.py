@@ -15,6 +15,7 @@ from buurtwijs.demo.cases import generate_cases, load_cases, load_real_cases
 from buurtwijs.demo.documents import generate_documents
 from buurtwijs.demo.events import load_demo_events
 from buurtwijs.demo.generate import generate_initiatives, generate_people
+from buurtwijs.demo.matching import load_demo_matching
 from buurtwijs.demo.networks import load_demo_networks
 from buurtwijs.demo.newsletter import load_demo_newsletter
 
@@ -106,6 +107,8 @@ def seed_demo(*, sizes: Sizes, seed: int, log: Callable[[str], None]) -> SeedRep
     )
     log("Learning agenda")
     load_demo_agenda(log)
+    log("Matches of learning questions (knowledge gaps)")
+    load_demo_matching(log)
     log("Learning networks")
     networks = load_demo_networks(log)
     log("Newsletter")
