@@ -78,9 +78,7 @@ def _geometry() -> _Geometry:
     return _Geometry(
         height=height,
         dots=tuple(MapDot(*place(lat, lon)) for lat, lon, _p in rows),
-        centres={
-            name: place(lat / n, lon / n) for name, (lat, lon, n) in sums.items()
-        },
+        centres={name: place(lat / n, lon / n) for name, (lat, lon, n) in sums.items()},
     )
 
 
