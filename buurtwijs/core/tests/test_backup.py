@@ -119,6 +119,11 @@ def test_restore_into_an_empty_database_brings_back_every_row_and_file(
     # The search index was left out of the archive and rebuilt from the rows.
     assert SearchEntry.objects.filter(kind="initiative", title="De Voedseltuin")
     assert Page.objects.get(depth=1).numchild >= 1
+    # New rows get fresh keys (the database's sequences follow the restored rows).
+    restored_max = get_user_model().objects.order_by("-pk").first()
+    newcomer = UserFactory.create(email="nieuw@voorbeeld.nl", username="nieuw")
+    assert restored_max is not None and newcomer.pk > restored_max.pk
+    assert InitiativeFactory.create(name="Nieuw", slug="nieuw").pk
 
 
 def test_restore_refuses_a_site_that_is_not_empty_unless_forced(
