@@ -119,6 +119,7 @@ def test_openapi_schema_documents_every_endpoint(visitor: Client) -> None:
         "/api/v1/documents/{document_id}",
         "/api/v1/search",
         "/api/v1/analysis/themes",
+        "/api/v1/match",
     }
 
 
@@ -135,6 +136,7 @@ def test_every_documented_path_answers_200(visitor: Client) -> None:
         "/api/v1/cases/{slug}": f"/api/v1/cases/{case.slug}",
         "/api/v1/documents/{document_id}": f"/api/v1/documents/{document.pk}",
         "/api/v1/search": "/api/v1/search?q=buurt",
+        "/api/v1/match": "/api/v1/match?q=buurtkamer&type=case",
     }
 
     for path, operations in schema["paths"].items():
