@@ -10,6 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from buurtwijs.accounts.models import Profile, User
+from buurtwijs.demo.networks import VOICES
 from buurtwijs.demo.real import BOOK_SLUG, CONGRESS_SLUG, REAL_INITIATIVES
 from buurtwijs.directory.models import Initiative, Partner
 from buurtwijs.events.models import EventPage
@@ -227,12 +228,19 @@ def test_generated_initiatives_have_two_to_six_partners_and_coordinates() -> Non
 def test_no_generated_profile_is_linked_to_an_account() -> None:
     seed()
 
+    # Only the demo accounts have a profile with an account: the editor, the member
+    # and the learning networks' participants (who have no password).
+    voices = {voice.email for voice in VOICES}
     linked = Profile.objects.filter(user__isnull=False)
     assert set(linked.values_list("user__email", flat=True)) == {
         "redacteur@buurtwijs.test",
         "lid@buurtwijs.test",
+        *voices,
     }
-    assert User.objects.count() == 2
+    assert User.objects.count() == 2 + len(voices)
+    assert not any(
+        user.has_usable_password() for user in User.objects.filter(email__in=voices)
+    )
 
 
 @pytest.mark.django_db
