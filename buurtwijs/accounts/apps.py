@@ -8,4 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from django.utils.module_loading import autodiscover_modules
+
         from buurtwijs.accounts import signals  # noqa: F401
+
+        # Each app's privacy.py registers its categories of personal data.
+        autodiscover_modules("privacy")

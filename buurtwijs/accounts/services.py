@@ -1,11 +1,16 @@
 """Writes about people: accounts, profiles, consent, roles, export and deletion."""
 
+import csv
+import io
 import json
 from typing import Any
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from buurtwijs.accounts import personal_data
 from buurtwijs.accounts.models import Consent, Profile, User
 from buurtwijs.accounts.roles import MEMBER
 from buurtwijs.core.slugs import unique_slug
@@ -66,52 +71,57 @@ def profile_update(*, profile: Profile, data: dict[str, Any]) -> Profile:
 
 
 def account_export(*, user: User) -> str:
-    """All personal data held about a person, as JSON (right of access, AVG art. 15)."""
-    profile = Profile.objects.filter(user=user).select_related("municipality").first()
-    data: dict[str, Any] = {
-        "account": {
-            "email": user.email,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "roles": sorted(user.groups.values_list("name", flat=True)),
-        },
-        "consents": [
-            {"purpose": c.purpose, "text": c.text, "given_at": c.given_at.isoformat()}
-            for c in user.consents.all()
-        ],
-        "profile": None,
-        "initiatives_owned": sorted(user.initiatives.values_list("name", flat=True)),
-        "documents_uploaded": sorted(user.documents.values_list("title", flat=True)),
-    }
-    if profile is not None:
-        data["profile"] = {
-            "name": profile.name,
-            "organisation": profile.organisation,
-            "municipality": str(profile.municipality) if profile.municipality else None,
-            "kind": profile.kind,
-            "expertise": profile.expertise,
-            "themes": sorted(profile.themes.values_list("slug", flat=True)),
-            "is_public": profile.is_public,
-            "public_fields": {
-                "organisation": profile.show_organisation,
-                "municipality": profile.show_municipality,
-                "kind": profile.show_kind,
-                "expertise": profile.show_expertise,
-                "themes": profile.show_themes,
-            },
-        }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """All personal data held about a person, as JSON (right of access, AVG art. 15).
+
+    One key per category of the register (accounts.personal_data), each a list of
+    rows; the same data as account_export_csv.
+    """
+    return json.dumps(personal_data.collect(user), ensure_ascii=False, indent=2)
+
+
+def _csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return "; ".join(_csv_text(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_csv_text(item)}" for key, item in value.items())
+    return str(value)
+
+
+def account_export_csv(*, user: User) -> bytes:
+    """The same data as account_export, as one CSV file that Excel opens.
+
+    One line per value: category, row number, field, value. UTF-8 with a byte
+    order mark so Excel reads accents; a semicolon between columns in Dutch (the
+    list separator of Dutch Excel), a comma in English.
+    """
+    delimiter = ";" if (get_language() or "nl").startswith("nl") else ","
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([_("category"), _("row"), _("field"), _("value")])
+    data = personal_data.collect(user)
+    for provider in personal_data.providers():
+        rows = data[provider.category]
+        if not rows:
+            writer.writerow([str(provider.label), "", "", ""])
+        for number, row in enumerate(rows, start=1):
+            for field, value in row.items():
+                writer.writerow([str(provider.label), number, field, _csv_text(value)])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 @transaction.atomic
 def account_delete(*, user: User) -> None:
-    """Delete an account with its profile and consents (right to erasure).
+    """Delete an account and erase or anonymise every category of personal data.
 
-    Initiatives and documents the person shared stay, without the link to them.
+    Each category's erase runs in one transaction (right to erasure): what only
+    concerns the person is deleted; what the network shares (threads, published
+    comments, learning questions, initiatives, documents) stays without them.
     """
-    for pk in Profile.objects.filter(user=user).values_list("pk", flat=True):
-        profile_delete(pk=pk)
-    user.delete()
+    personal_data.erase_everything(user)
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from buurtwijs.accounts.models import Profile, User
 from buurtwijs.accounts.services import (
     account_delete,
     account_export,
+    account_export_csv,
     profile_create,
     profile_update,
 )
@@ -60,6 +61,20 @@ def data_export(request: HttpRequest) -> HttpResponse:
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = (
         f'attachment; filename="buurtwijs-mijn-gegevens-{stamp}.json"'
+    )
+    return response
+
+
+@login_required
+@require_GET
+def data_export_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        account_export_csv(user=_user(request)),
+        content_type="text/csv; charset=utf-8",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="buurtwijs-mijn-gegevens-{stamp}.csv"'
     )
     return response
 

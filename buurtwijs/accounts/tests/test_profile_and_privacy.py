@@ -79,9 +79,9 @@ def test_export_contains_own_data_and_nothing_of_others(
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
-    assert data["account"]["email"] == member.email
-    assert data["profile"]["name"] == "Anouk Jansen"
-    assert "member" in data["account"]["roles"]
+    assert data["account"][0]["email"] == member.email
+    assert data["profile"][0]["name"] == "Anouk Jansen"
+    assert "member" in data["account"][0]["roles"]
     assert other_member.email not in response.content.decode()
 
 
