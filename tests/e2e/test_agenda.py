@@ -39,7 +39,9 @@ def test_published_agenda_is_accessible_and_leads_to_its_questions(
 ) -> None:
     page.goto("/leeragenda/")
     expect(page.locator("h1")).to_have_text("Leeragenda leefbaarheid")
-    expect(page.locator("svg[role=img]")).to_have_count(2)
+    # the province chart, the map of responses and the role chart
+    expect(page.locator("svg[role=img]")).to_have_count(3)
+    expect(page.locator("svg.bw-map")).to_be_visible()
     expect(page.get_by_text("Team Sociaal Domein")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "learning-agenda")
