@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
+
+from buurtwijs.core.views import server_error
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 UNREACHABLE_DB = "postgres://postgres@127.0.0.1:1/buurtwijs_unreachable"
@@ -20,9 +22,13 @@ django.setup()
 from django.test import Client
 client = Client(raise_request_exception=False)
 out = {}
-for path in ("/healthz", "/"):
+for path in ("/healthz", "/", "/initiatieven/", "/api/v1/initiatives"):
     response = client.get(path)
-    out[path] = {"status": response.status_code, "body": response.content.decode()}
+    out[path] = {
+        "status": response.status_code,
+        "body": response.content.decode(),
+        "retry_after": response.get("Retry-After"),
+    }
 print(json.dumps(out))
 """
 
@@ -62,13 +68,37 @@ def test_healthz_answers_503_when_the_database_is_unreachable(
     assert json.loads(health["body"]) == {"status": "error", "database": "error"}
 
 
-def test_server_error_page_is_dutch_and_shows_no_trace(without_database: dict) -> None:
-    page = without_database["/"]
-    assert page["status"] == 500
+@pytest.mark.parametrize("path", ["/", "/initiatieven/"])
+def test_database_outage_gives_a_dutch_503_page_without_trace(
+    without_database: dict, path: str
+) -> None:
+    page = without_database[path]
+    assert page["status"] == 503
+    assert page["retry_after"] == "10"
     assert 'lang="nl"' in page["body"]
-    assert "Er ging iets mis" in page["body"]
+    assert "Even niet beschikbaar" in page["body"]
+    assert "misschien niet opgeslagen" in page["body"]
     assert "Traceback" not in page["body"]
     assert "OperationalError" not in page["body"]
+
+
+def test_database_outage_gives_the_api_a_json_503(without_database: dict) -> None:
+    answer = without_database["/api/v1/initiatives"]
+    assert answer["status"] == 503
+    assert answer["retry_after"] == "10"
+    assert "temporarily unavailable" in json.loads(answer["body"])["detail"]
+
+
+def test_other_failures_keep_the_dutch_500_page_without_trace() -> None:
+    request = RequestFactory().get("/")
+    try:
+        raise ValueError("a bug, not the database")
+    except ValueError:
+        response = server_error(request)
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Er ging iets mis" in html
+    assert "a bug" not in html
 
 
 @pytest.mark.django_db
