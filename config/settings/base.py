@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from buurtwijs.core.security import public_directives
 from config.env import (
     env_bool,
     env_database,
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy, Permissions-Policy (see buurtwijs/core/security.py).
+    "buurtwijs.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "buurtwijs.core.middleware.DutchFirstLocaleMiddleware",
@@ -290,3 +293,11 @@ MAP_TILE_ATTRIBUTION = env_str(
     "MAP_TILE_ATTRIBUTION",
     '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
+
+# Content-Security-Policy (django-csp 4): strict on the public site, no nonces
+# (cached pages are shared); the admin gets inline script and style on top
+# (buurtwijs/core/security.py, docs/features/security.md).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives(MAP_TILE_URL)}
+# Wagtail would ask gravatar.com for every editor's picture, handing it a hash of
+# their e-mail address; the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
