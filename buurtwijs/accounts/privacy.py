@@ -101,6 +101,7 @@ register(
             "accounts.User.last_name",
             "account.EmailAddress.email",
             "account.EmailAddress.user",
+            "account.EmailConfirmation.email_address",
         ),
         export=_account_export,
         erase=_account_erase,

@@ -91,7 +91,7 @@ register(
             "account, the e-mail address to confirm them (never shown); reports "
             "you made of comments; a block by an editor; articles naming your "
             "profile as author. When you delete your account, published comments "
-            "stay as written by a \u201cformer member\u201d, without name or "
+            "stay as written by a “former member”, without name or "
             "address; the rest is deleted."
         ),
         fields=(

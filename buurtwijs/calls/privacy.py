@@ -76,7 +76,7 @@ register(
         label=_("Learning questions and votes"),
         description=_(
             "The learning questions you posted and the questions you marked as "
-            "\u201calso my question\u201d. When you delete your account your questions "
+            "“also my question”. When you delete your account your questions "
             "stay on the learning agenda without your name, and your votes keep "
             "counting without a link to you."
         ),

@@ -88,7 +88,7 @@ register(
             "the threads and replies you wrote, and which digests were sent to you "
             "(so none is sent twice). When you delete your account your "
             "memberships, settings and digest records are deleted; your threads "
-            "and replies stay as written by a \u201cformer member\u201d."
+            "and replies stay as written by a “former member”."
         ),
         fields=(
             "networks.Membership.user",
