@@ -16,7 +16,7 @@ STAMP_JS := node_modules/.installed
 MANAGE := $(UV) run --frozen --no-sync python manage.py
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
-.PHONY: help install demo worker test lint audit format messages static chromium bench clean
+.PHONY: help install demo worker test lint audit format messages static chromium bench loadtest clean
 
 help:
 	@echo "make demo    install everything, load the demo network, serve http://127.0.0.1:$(PORT)"
@@ -26,6 +26,7 @@ help:
 	@echo "make format  format the code with ruff"
 	@echo "make worker  run the background worker (text extraction, search index)"
 	@echo "make bench   national-scale demo data, then page timings beside /healthz"
+	@echo "make loadtest  50 visitors against gunicorn on a throw-away PostgreSQL, then a database outage"
 
 $(STAMP_PY): pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -114,3 +115,10 @@ bench: install
 	DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) migrate --no-input -v0
 	time DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) seed_demo --scale national
 	DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) bench_pages
+
+# Load and faults: a throw-away PostgreSQL cluster (initdb in a temporary folder, own
+# port; the shared server is never touched), national data, gunicorn with 4 workers,
+# 50 visitors browsing and sending forms for 60 s, then the same while PostgreSQL is
+# stopped for 10 s. Smaller: LOADTEST_SCALE=demo LOADTEST_SECONDS=15 LOADTEST_CLIENTS=10.
+loadtest: install
+	$(UV) run --frozen --no-sync python scripts/loadtest.py
