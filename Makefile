@@ -107,14 +107,28 @@ messages: $(STAMP_PY)
 clean:
 	rm -rf $(VENV) node_modules static/build var/static
 
-# Speed at national scale: seeds a separate SQLite database, then times pages
-# beside the /healthz baseline. Figures go in docs/performance.md.
+# Speed at national scale: seeds a separate SQLite database and a throw-away
+# PostgreSQL database (created on BENCH_PG_SERVER, dropped afterwards), times every
+# page kind beside the /healthz baseline on each (bench_report) and replaces the
+# tables in docs/performance.md. BENCH_PG_SERVER= (empty) skips PostgreSQL.
 BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+BENCH_ARGS ?=
 bench: install
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) migrate --no-input -v0
 	time DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) seed_demo --scale national
-	DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) bench_pages
+	DATABASE_URL=$(BENCH_DB) $(DEV) $(MANAGE) bench_report --label SQLite \
+	  --write docs/performance.md $(BENCH_ARGS)
+	@if [ -n "$(BENCH_PG_SERVER)" ]; then \
+	  db=buurtwijs_bench_$$$$; url="$(BENCH_PG_SERVER)/$$db"; \
+	  psql "$(BENCH_PG_SERVER)/postgres" -qc "CREATE DATABASE $$db" || exit 1; \
+	  trap 'psql "$(BENCH_PG_SERVER)/postgres" -qc "DROP DATABASE IF EXISTS $$db WITH (FORCE)"' EXIT; \
+	  DATABASE_URL=$$url $(DEV) $(MANAGE) migrate --no-input -v0 && \
+	  time DATABASE_URL=$$url $(DEV) $(MANAGE) seed_demo --scale national && \
+	  DATABASE_URL=$$url $(DEV) $(MANAGE) bench_report --label PostgreSQL \
+	    --questions 0 --write docs/performance.md $(BENCH_ARGS); \
+	fi
 
 # Load and faults: a throw-away PostgreSQL cluster (initdb in a temporary folder, own
 # port; the shared server is never touched), national data, gunicorn with 4 workers,
