@@ -126,23 +126,49 @@ def learning_questions_voted(
     )
 
 
+# At most this many questions of one place or initiative are ranked (far more than
+# any municipality holds, even at national scale).
+LOCAL_CANDIDATES = 5_000
+
+
 def _related(
-    *, explicit: Q, municipality_id: int | None, theme_ids: list[int], limit: int
+    *,
+    initiative_id: int | None,
+    municipality_id: int | None,
+    theme_ids: list[int],
+    limit: int,
 ) -> list[LearningQuestion]:
-    match = explicit
-    if municipality_id is not None and theme_ids:
-        match |= Q(municipality_id=municipality_id, themes__in=theme_ids)
-    elif theme_ids:
-        match |= Q(themes__in=theme_ids)
-    # A subquery, so a question matching on several themes is listed once.
-    matching = LearningQuestion.objects.filter(match).values("pk")
+    # Each way a question can be related is read on its own index (the initiative
+    # link, the municipality); those few ids are then ranked, so no scan spans the
+    # whole table. Only questions by theme alone (no place) stay a subquery.
+    related = Q(pk__in=[])
+    if initiative_id is not None:
+        related |= Q(
+            pk__in=list(
+                LearningQuestion.initiatives.through.objects.filter(
+                    initiative_id=initiative_id
+                ).values_list("learningquestion_id", flat=True)[:LOCAL_CANDIDATES]
+            )
+        )
+    if theme_ids:
+        about = LearningQuestion.objects.filter(themes__in=theme_ids)
+        if municipality_id is not None:
+            local = about.filter(municipality_id=municipality_id)
+            related |= Q(
+                pk__in=list(local.values_list("pk", flat=True)[:LOCAL_CANDIDATES])
+            )
+        else:
+            related |= Q(pk__in=about.values("pk"))
     ids = list(
         _public_questions()
-        .filter(pk__in=matching)
+        .filter(related)
         .order_by("-vote_count", "-created_at", "-pk")
         .values_list("pk", flat=True)[:limit]
     )
-    by_pk = {q.pk: q for q in _with_card_data(_public_questions()).filter(pk__in=ids)}
+    # The ids are public questions already; by key alone, so the database reads
+    # these few rows rather than walking the status index.
+    rows = _with_card_data(LearningQuestion.objects.filter(pk__in=ids)).order_by()
+    by_pk = {q.pk: q for q in rows}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
@@ -156,7 +182,7 @@ def learning_questions_for_initiative(
     """
     theme_ids = [theme.pk for theme in initiative.themes.all()]
     return _related(
-        explicit=Q(initiatives=initiative.pk),
+        initiative_id=initiative.pk,
         municipality_id=initiative.municipality_id,
         theme_ids=theme_ids,
         limit=limit,
@@ -172,7 +198,7 @@ def learning_questions_for_case(case: Any, *, limit: int = 5) -> list[LearningQu
     initiative_id = getattr(case, "initiative_id", None)
     municipality_id = getattr(case, "municipality_id", None)
     local = _related(
-        explicit=Q(initiatives=initiative_id) if initiative_id else Q(pk__in=[]),
+        initiative_id=initiative_id,
         municipality_id=municipality_id,
         theme_ids=theme_ids,
         limit=limit,
@@ -180,7 +206,7 @@ def learning_questions_for_case(case: Any, *, limit: int = 5) -> list[LearningQu
     if len(local) >= limit or not theme_ids:
         return local
     wider = _related(
-        explicit=Q(pk__in=[]), municipality_id=None, theme_ids=theme_ids, limit=limit
+        initiative_id=None, municipality_id=None, theme_ids=theme_ids, limit=limit
     )
     seen = {q.pk for q in local}
     return [*local, *[q for q in wider if q.pk not in seen]][:limit]

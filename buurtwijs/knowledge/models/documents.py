@@ -172,6 +172,10 @@ class Document(models.Model):
         verbose_name_plural = _("documents")
         indexes = [
             models.Index(fields=["status", "-created_at"]),
+            # An initiative's page lists its own documents, newest first.
+            models.Index(
+                fields=["initiative", "-created_at"], name="document_initiative_idx"
+            ),
             models.Index(fields=["status", "kind", "-created_at"]),
             models.Index(fields=["status", "deadline"]),
             # The library's default order with its tie-breaker, for members and for
