@@ -32,6 +32,18 @@ STRICT = (
     "object-src 'none'",
     "img-src 'self' data: https://tile.openstreetmap.org",
 )
+# Where the walk starts besides the links of the home page.
+STARTS = (
+    "/",
+    "/zoeken/?q=buurt",
+    "/wie-weet-wat/?q=vrijwilligers",
+    "/leeragenda/",
+    "/initiatieven/",
+    "/oproepen/",
+    "/leervragen/",
+    "/kennisbank/",
+    "/nieuwsbrief/",
+)
 SKIPPED = ("/beheer/", "/static/", "/documenten/")
 PAGES_PER_KIND = 2
 MAX_PAGES = 90
@@ -107,9 +119,7 @@ def test_every_kind_of_public_page_has_the_strict_policy_and_headers(
     demo_network: None,
 ) -> None:
     visited: dict[str, int] = {}
-    for path, response in walk(
-        Client(), ("/", "/zoeken/?q=buurt", "/wie-weet-wat/?q=vrijwilligers", "/x-404/")
-    ):
+    for path, response in walk(Client(), (*STARTS, "/x-404/")):
         visited[path] = response.status_code
         assert_strict(path, response)
     kinds = {_kind(urlparse(path).path) for path in visited}
