@@ -86,25 +86,25 @@ def demo(transactional_db: None, settings: Any, member: User, editor: User) -> D
     return Demo(
         initiative=initiative.get_absolute_url(),
         initiative_slug=initiative.slug,
-        person=f"/mensen/{profile_list_public(filters=PeopleFilters()).first().slug}/",
+        person=f"/mensen/{profile_list_public(filters=PeopleFilters())[0].slug}/",
         case=cases[0].url,
         compare=(
             "/praktijkvoorbeelden/vergelijken/"
             f"?case={cases[0].slug}&case={cases[1].slug}"
         ),
-        document=f"/kennisbank/{Document.objects.filter(status='published').first().pk}/",
+        document=f"/kennisbank/{Document.objects.filter(status='published')[0].pk}/",
         publication=PublicationPage.objects.live().first().url,
         event=event.url,
         article=article.url,
         call=open_call.get_absolute_url(),
-        learning_question=LearningQuestion.objects.filter(status="published")
-        .first()
-        .get_absolute_url(),
+        learning_question=LearningQuestion.objects.filter(status="published")[
+            0
+        ].get_absolute_url(),
         agenda=agenda.get_absolute_url(),
-        agenda_item=AgendaItem.objects.filter(agenda=agenda).first().get_absolute_url(),
+        agenda_item=AgendaItem.objects.filter(agenda=agenda)[0].get_absolute_url(),
         agenda_admin=f"/beheer/leeragenda/{agenda.pk}/",
         network=network.get_absolute_url(),
-        thread=Thread.objects.filter(network=network).first().get_absolute_url(),
+        thread=Thread.objects.filter(network=network)[0].get_absolute_url(),
     )
 
 
