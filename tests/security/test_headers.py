@@ -23,8 +23,8 @@ from buurtwijs.demo.seed import Sizes, seed_demo
 
 STRICT = (
     "default-src 'self'",
-    "script-src 'self';",
-    "style-src 'self';",
+    "script-src 'self'",
+    "style-src 'self'",
     "connect-src 'self'",
     "frame-ancestors 'self'",
     "form-action 'self'",
@@ -103,8 +103,11 @@ def demo_network(db: None) -> None:
 
 def assert_strict(path: str, response: Any) -> None:
     policy = response.get("Content-Security-Policy", "")
+    # Whole directives, in any order ("script-src 'self'" must not match a longer
+    # "script-src 'self' 'unsafe-inline'").
+    directives = {part.strip() for part in policy.split(";")}
     for directive in STRICT:
-        assert directive in policy, (path, directive, policy)
+        assert directive in directives, (path, directive, policy)
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, path
     assert "nonce-" not in policy, path  # cached pages are shared: no nonces
     assert response["X-Content-Type-Options"] == "nosniff", path
