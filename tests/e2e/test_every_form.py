@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.db.models import Model
 from django.test import Client
 from playwright.sync_api import Page
+from playwright.sync_api import Response as PlaywrightResponse
 
 from buurtwijs.articles.models import Comment
 from buurtwijs.calls.models import LearningQuestionVote, Response
@@ -187,12 +188,12 @@ def test_every_public_form_has_fields_and_sends_to_a_real_page(
 ) -> None:
     found: dict[tuple[str, str, tuple[str, ...]], FoundForm] = {}
     for path, forms in _walk(Client()):
-        for index, form in enumerate(forms):
-            action = urlparse(urljoin(path, form["action"] or path)).path
-            key = (form["method"], _kind(action), tuple(sorted(form["fields"])))
+        for index, raw in enumerate(forms):
+            action = urlparse(urljoin(path, raw["action"] or path)).path
+            key = (raw["method"], _kind(action), tuple(sorted(raw["fields"])))
             found.setdefault(
                 key,
-                FoundForm(path, index, form["method"], action, tuple(form["fields"])),
+                FoundForm(path, index, raw["method"], action, tuple(raw["fields"])),
             )
     # The walk reaches the forms people use: search, newsletter, events, calls,
     # comments, contact and "who knows what".
@@ -217,9 +218,12 @@ def test_every_public_form_has_fields_and_sends_to_a_real_page(
             "f => f.hasAttribute('hx-get') || f.hasAttribute('hx-post')"
         ):
             # htmx sends it and swaps the results in; the address follows.
-            with page.expect_response(
-                lambda answer, path=form.action: urlparse(answer.url).path == path
-            ) as swapped:
+            def answers_form(
+                answer: PlaywrightResponse, path: str = form.action
+            ) -> bool:
+                return urlparse(answer.url).path == path
+
+            with page.expect_response(answers_form) as swapped:
                 submit.click()
             status = swapped.value.status
             page.wait_for_load_state()
