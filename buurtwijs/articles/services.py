@@ -1,6 +1,5 @@
 """Writes for comments: submit, confirm, report, moderate, block, prune."""
 
-import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -50,11 +49,6 @@ BLOCKED = _(
     "You can no longer comment on this site. If you think this is a mistake, "
     "please contact the editors."
 )
-
-
-def client_key(address: str) -> str:
-    """A key for a network address that does not keep the address itself."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 
 def comment_html(body: str) -> str:

@@ -30,12 +30,12 @@ from buurtwijs.articles.selectors import (
 from buurtwijs.articles.services import (
     CommentAlreadyConfirmed,
     CommentRefused,
-    client_key,
     comment_confirm,
     comment_from_token,
     comment_report,
     comment_submit,
 )
+from buurtwijs.core.antispam import client_key
 from buurtwijs.core.filters import PAGE_PARAM, active_filters, unknown_filters
 
 PAGE_SIZE = 12

@@ -1,6 +1,5 @@
 """Writes for calls: responses, learning questions, votes and moderation."""
 
-import hashlib
 import logging
 import smtplib
 import uuid
@@ -66,12 +65,6 @@ class SubmitResult:
     response: Response
     created: bool
     learning_questions: list[LearningQuestion] = field(default_factory=list)
-
-
-def client_key(address: str) -> str:
-    """A key for a network address that does not keep the address itself."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode())
-    return digest.hexdigest()
 
 
 def _rate_key(key: str) -> str:

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from buurtwijs.calls.forms import ResponseForm
 from buurtwijs.calls.models import Call, CallState
 from buurtwijs.calls.selectors import call_detail_public, call_list_public
-from buurtwijs.calls.services import ResponseRefused, client_key, response_submit
+from buurtwijs.calls.services import ResponseRefused, response_submit
+from buurtwijs.core.antispam import client_key
 from buurtwijs.core.models import Municipality
 from buurtwijs.core.selectors import theme_list
 

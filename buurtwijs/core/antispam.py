@@ -1,5 +1,6 @@
 """Bot protection for public forms without third-party CAPTCHAs."""
 
+import hashlib
 import time
 from typing import Any
 
@@ -9,6 +10,15 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 _SALT = "buurtwijs.form-started"
+
+
+def client_key(address: str) -> str:
+    """A key for a network address that does not keep the address itself.
+
+    Rate limits count per key; the secret key salts the hash, so the stored key
+    cannot be turned back into an address by trying every address.
+    """
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 
 def form_started_token(at: float | None = None) -> str:

@@ -1,6 +1,5 @@
 """Members register, edit and claim initiatives; anyone can contact one."""
 
-import hashlib
 from typing import cast
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from buurtwijs.accounts.models import User
 from buurtwijs.accounts.roles import MEMBER
+from buurtwijs.core.antispam import client_key
 from buurtwijs.directory.forms_members import (
     ClaimForm,
     ContactForm,
@@ -114,8 +114,7 @@ def initiative_claim_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _client_key(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(address.encode()).hexdigest()
+    return client_key(request.META.get("REMOTE_ADDR", ""))
 
 
 @require_http_methods(["GET", "POST"])

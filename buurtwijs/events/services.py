@@ -1,6 +1,5 @@
 """Writes of the events app: registering, cancelling, the waiting list, reminders."""
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -48,12 +47,6 @@ class RegistrationResult:
     @property
     def waiting(self) -> bool:
         return self.registration.status == Registration.Status.WAITING
-
-
-def client_key(address: str) -> str:
-    """A key for a network address that does not keep the address itself."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:events:{address}".encode())
-    return digest.hexdigest()
 
 
 def cancel_token(registration: Registration) -> str:

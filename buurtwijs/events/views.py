@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from buurtwijs.core.antispam import client_key
 from buurtwijs.events import services
 from buurtwijs.events.forms import RegistrationForm
 from buurtwijs.events.ics import calendar_bytes
@@ -83,7 +84,7 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
             email=form.cleaned_data["email"],
             language=get_language(),
             consent_text=str(form.fields["consent"].label),
-            client_key=services.client_key(request.META.get("REMOTE_ADDR", "")),
+            client_key=client_key(request.META.get("REMOTE_ADDR", "")),
         )
     except services.RegistrationRefused as refused:
         return _event_page(

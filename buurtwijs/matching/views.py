@@ -1,7 +1,5 @@
 """Pages of "who knows what": the question box with live suggestions, and contact."""
 
-import hashlib
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from buurtwijs.accounts.models import User
+from buurtwijs.core.antispam import client_key
 from buurtwijs.core.models import Municipality
 from buurtwijs.matching.forms import ContactForm, MatchForm
 from buurtwijs.matching.selectors import KINDS, contactable_profile, match_public
@@ -24,8 +23,7 @@ def _municipality_choices() -> list[tuple[str, str]]:
 
 
 def _client_key(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(address.encode()).hexdigest()
+    return client_key(request.META.get("REMOTE_ADDR", ""))
 
 
 @require_GET

@@ -1,7 +1,6 @@
 """Writes of the newsletter: subscribing, confirming, unsubscribing, issues, sending."""
 
 import email.policy
-import hashlib
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -58,11 +57,6 @@ class TokenExpired(Exception):
 def normalise_email(email: str) -> str:
     """One spelling per address: no surrounding spaces, lower case."""
     return email.strip().lower()
-
-
-def client_key(address: str) -> str:
-    """A key for a network address that does not keep the address itself."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 
 def confirmation_token(subscriber: Subscriber) -> str:

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from buurtwijs.core.antispam import client_key
 from buurtwijs.newsletter import services
 from buurtwijs.newsletter.forms import SubscribeForm
 from buurtwijs.newsletter.models import Subscriber
@@ -25,7 +26,7 @@ def subscribe_view(request: HttpRequest) -> HttpResponse:
                     themes=form.cleaned_data["themes"],
                     language=get_language() or "nl",
                     consent_text=str(services.CONSENT_TEXT),
-                    client=services.client_key(request.META.get("REMOTE_ADDR", "")),
+                    client=client_key(request.META.get("REMOTE_ADDR", "")),
                 )
             except services.SubscriptionRefused as refused:
                 form.add_error(None, str(refused))
