@@ -79,6 +79,16 @@ def account_export(*, user: User) -> str:
     return json.dumps(personal_data.collect(user), ensure_ascii=False, indent=2)
 
 
+# A cell starting with one of these is a formula to a spreadsheet; the export holds
+# text others typed (messages relayed to you), so such a cell gets an apostrophe.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    text = _csv_text(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def _csv_text(value: Any) -> str:
     if value is None:
         return ""
@@ -109,7 +119,7 @@ def account_export_csv(*, user: User) -> bytes:
             writer.writerow([str(provider.label), "", "", ""])
         for number, row in enumerate(rows, start=1):
             for field, value in row.items():
-                writer.writerow([str(provider.label), number, field, _csv_text(value)])
+                writer.writerow([str(provider.label), number, field, _csv_cell(value)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

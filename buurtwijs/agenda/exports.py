@@ -75,9 +75,9 @@ def agenda_rows(overview: AgendaOverview) -> list[list[Any]]:
 def _safe(value: Any) -> Any:
     if isinstance(value, Promise):
         value = str(value)
-    # A cell starting with = + - or @ is a formula to a spreadsheet; respondents'
-    # text must never run as one.
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:
+    # A cell starting with = + - @ (or a tab or carriage return before one) is a
+    # formula to a spreadsheet; respondents' text must never run as one.
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
         return f"'{value}"
     return value
 

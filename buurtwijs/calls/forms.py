@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from buurtwijs.accounts.models import PersonKind
@@ -72,7 +73,9 @@ class MunicipalityField(forms.CharField):
 def _field_for(question: Question, themes: Sequence[tuple[str, str]]) -> forms.Field:
     common: dict[str, Any] = {
         "label": question.label,
-        "help_text": question.help_text,
+        # Help texts are shown as HTML (Django's convention, for our own links);
+        # an editor's explanation of a question is text.
+        "help_text": escape(question.help_text),
         "required": question.required,
     }
     kind = question.kind

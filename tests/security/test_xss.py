@@ -6,8 +6,11 @@ import pytest
 from django.test import Client
 
 from buurtwijs.accounts.models import User
+from buurtwijs.calls.models import LearningQuestion
+from buurtwijs.directory.models import Initiative
 from buurtwijs.networks import services as network_services
-from tests.security.test_authorisation import people, scene  # noqa: F401 - fixtures
+from buurtwijs.networks.models import Thread
+from buurtwijs.networks.tests.factories import join, make_network
 
 PAYLOADS = (
     "<script>alert(1)</script>",
@@ -45,32 +48,29 @@ def test_reflected_payloads_are_escaped(db: None, path: str) -> None:
 
 
 def test_stored_payloads_are_escaped_where_shown(
-    scene: dict[str, Any],  # noqa: F811
-    owner: User,
-    member: User,
-    client_for: Any,
+    owned_initiative: Initiative, owner: User, member: User, client_for: Any
 ) -> None:
-    from buurtwijs.calls.models import LearningQuestion
-    from buurtwijs.directory.models import Initiative
-    from buurtwijs.networks.models import LearningNetwork, Thread
-
+    """A few by hand; test_xss_everywhere.py covers every text field."""
     payload = " ".join(PAYLOADS)
-    initiative = Initiative.objects.get(slug=scene["slug"]["initiatives"])
-    Initiative.objects.filter(pk=initiative.pk).update(
+    Initiative.objects.filter(pk=owned_initiative.pk).update(
         description=payload, website="javascript:alert(1)"
     )
-    response = Client().get(f"/initiatieven/{initiative.slug}/")
+    response = Client().get(f"/initiatieven/{owned_initiative.slug}/")
     assert_escaped(response.content.decode(), "initiative")
     # A website stored past the form's URL check (an import, the shell) is shown as
     # text, never as a javascript: link.
     assert 'href="javascript:' not in response.content.decode()
 
-    LearningQuestion.objects.filter(pk=scene["question"]).update(text=payload)
-    response = Client().get(f"/leervragen/{scene['question']}/")
+    question = LearningQuestion.objects.create(text=payload)
+    response = Client().get(f"/leervragen/{question.pk}/")
     assert_escaped(response.content.decode(), "learning question")
 
-    network = LearningNetwork.objects.get(slug=scene["slug"]["networks"])
-    thread = Thread.objects.get(pk=scene["thread"])
+    network = make_network()
+    join(network, owner)
+    join(network, member)
+    thread = network_services.thread_create(
+        network=network, author=owner, title="Ledenwerving", body="Hoe doen jullie dat?"
+    )
     network_services.reply_create(thread=thread, author=owner, body=payload)
     Thread.objects.filter(pk=thread.pk).update(title=payload)
     path = f"/leernetwerken/{network.slug}/gesprekken/{thread.pk}/"
