@@ -120,3 +120,11 @@ class TaskRunner:
 def tasks(db: None) -> TaskRunner:
     """Background tasks as the worker runs them: call ``tasks.run()``."""
     return TaskRunner()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache, as a freshly started site does."""
+    from django.core.cache import cache
+
+    cache.clear()

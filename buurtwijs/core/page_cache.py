@@ -54,8 +54,16 @@ def generation() -> int:
     return int(value)
 
 
+# Saves of only these fields change nothing a page shows: a login writes
+# last_login, so without this every sign-in would empty the page cache.
+UNSHOWN_FIELDS = frozenset({"last_login"})
+
+
 def content_changed(sender: Any = None, **kwargs: Any) -> None:
     """Start a new generation when content changes; kept pages are then unused."""
+    fields = kwargs.get("update_fields")
+    if fields and set(fields) <= UNSHOWN_FIELDS:
+        return
     if getattr(getattr(sender, "_meta", None), "app_label", None) in CONTENT_APPS:
         try:
             cache.incr(GENERATION_KEY)

@@ -1,8 +1,13 @@
 """The home page shows what the network holds; statements and sections exist."""
 
-import pytest
-from django.test import Client
+from collections.abc import Callable
 
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from buurtwijs.accounts.models import User
 from buurtwijs.accounts.tests.factories import make_profile
 from buurtwijs.core.models import Municipality, Theme
 from buurtwijs.directory.models import Initiative
@@ -105,3 +110,34 @@ def test_an_english_browser_still_gets_dutch_until_english_is_chosen(
     client.post("/taal/", {"language": "en", "next": "/"})
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert '<html lang="en">' in html
+
+
+def test_members_home_page_counts_once_per_change(
+    member: User, client_for: Callable[[User], Client]
+) -> None:
+    InitiativeFactory.create(name="Buurttuin Vogelwijk")
+    client = client_for(member)  # members always get a made page
+
+    with CaptureQueriesContext(connection) as first:
+        response = client.get("/")
+    assert response.context["overview"].initiatives == 1
+    assert _counting(first)
+
+    # The next visit shows the same figures without counting the network again,
+    with CaptureQueriesContext(connection) as again:
+        response = client.get("/")
+    assert response.context["overview"].initiatives == 1
+    assert "Buurttuin Vogelwijk" in response.content.decode()
+    assert not _counting(again)
+    assert len(again) < len(first)
+
+    # and a change is counted at once.
+    InitiativeFactory.create(name="Repair Café Kanaleneiland")
+    with CaptureQueriesContext(connection) as after:
+        response = client.get("/")
+    assert _counting(after)
+    assert response.context["overview"].initiatives == 2
+
+
+def _counting(queries: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]

@@ -73,3 +73,19 @@ def test_pages_with_a_form_and_private_areas_are_never_kept() -> None:
     assert "X-Page-Cache" not in contact
     assert "X-Page-Cache" not in Client().get("/api/v1/themes")
     assert "X-Page-Cache" not in Client().get("/healthz")
+
+
+def test_signing_in_does_not_empty_the_kept_pages(member: User, password: str) -> None:
+    initiative = InitiativeFactory.create(name="Repair Café Lombok")
+    url = initiative.get_absolute_url()
+    assert Client().get(url)["X-Page-Cache"] == "miss"
+
+    signed_in = Client()
+    response = signed_in.post(
+        "/account/login/", {"login": member.email, "password": password}
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.last_login is not None
+
+    assert Client().get(url)["X-Page-Cache"] == "hit"
