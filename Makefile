@@ -3,6 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+# The suite runs on one process per core (pytest-xdist); PYTEST_ARGS=-n0 runs it in one.
+PYTEST_ARGS ?= -n auto
 # Django 6 needs Python 3.12 or 3.13: take the first one found on PATH or in pyenv.
 PYTHON ?= $(shell for c in python3.12 python3.13 $$HOME/.pyenv/versions/3.12*/bin/python3.12 \
 	  $$HOME/.pyenv/versions/3.13*/bin/python3.13 /usr/local/bin/python3.12 /usr/bin/python3.12; do \
