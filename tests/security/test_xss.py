@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from buurtwijs.accounts.models import User
+from buurtwijs.articles.models import ArticlePage
 from buurtwijs.calls.models import LearningQuestion
 from buurtwijs.directory.models import Initiative
 from buurtwijs.networks import services as network_services
@@ -76,3 +77,32 @@ def test_stored_payloads_are_escaped_where_shown(
     path = f"/leernetwerken/{network.slug}/gesprekken/{thread.pk}/"
     response = client_for(member).get(path)
     assert_escaped(response.content.decode(), "thread")
+
+
+def test_addresses_typed_past_the_forms_never_become_script_links(db: None) -> None:
+    """Forms accept only web addresses; rows written otherwise (an import, the
+    shell, an older version) show a javascript: address as text, never a link."""
+    from buurtwijs.articles.tests.factories import make_article
+    from buurtwijs.events.models import EventPage
+    from buurtwijs.events.tests.factories import make_event
+    from buurtwijs.knowledge.models import CasePage
+    from buurtwijs.knowledge.tests.cases_support import make_case
+
+    script = "javascript:alert(1)"
+    article = make_article("Buurtbudget in Lombok")
+    event = make_event(title="Leersessie online")
+    case = make_case("Voedseltuin Kanaleneiland")
+    ArticlePage.objects.filter(pk=article.pk).update(source_url=script)
+    EventPage.objects.filter(pk=event.pk).update(online_url=script)
+    CasePage.objects.filter(pk=case.pk).update(source_url=script)
+
+    for page in (article, event, case):
+        html = Client().get(page.url).content.decode()
+        assert 'href="javascript:' not in html, page.url
+        assert script in html, page.url  # still shown, as text
+
+    EventPage.objects.filter(pk=event.pk).update(
+        online_url="https://meet.voorbeeld.nl/x"
+    )
+    html = Client().get(event.url).content.decode()
+    assert 'href="https://meet.voorbeeld.nl/x"' in html
