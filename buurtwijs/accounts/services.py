@@ -14,6 +14,7 @@ from buurtwijs.accounts import personal_data
 from buurtwijs.accounts.models import Consent, Profile, User
 from buurtwijs.accounts.roles import MEMBER
 from buurtwijs.core.slugs import unique_slug
+from buurtwijs.core.spreadsheets import cell_safe
 from buurtwijs.core.text import dutch_sort_key
 from buurtwijs.search.services import index_later
 
@@ -79,16 +80,6 @@ def account_export(*, user: User) -> str:
     return json.dumps(personal_data.collect(user), ensure_ascii=False, indent=2)
 
 
-# A cell starting with one of these is a formula to a spreadsheet; the export holds
-# text others typed (messages relayed to you), so such a cell gets an apostrophe.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: Any) -> str:
-    text = _csv_text(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
-
-
 def _csv_text(value: Any) -> str:
     if value is None:
         return ""
@@ -119,7 +110,9 @@ def account_export_csv(*, user: User) -> bytes:
             writer.writerow([str(provider.label), "", "", ""])
         for number, row in enumerate(rows, start=1):
             for field, value in row.items():
-                writer.writerow([str(provider.label), number, field, _csv_cell(value)])
+                writer.writerow(
+                    [str(provider.label), number, field, cell_safe(_csv_text(value))]
+                )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from buurtwijs.agenda.selectors import AgendaOverview
+from buurtwijs.core.spreadsheets import cell_safe
 
 
 def _header() -> list[str]:
@@ -75,11 +76,8 @@ def agenda_rows(overview: AgendaOverview) -> list[list[Any]]:
 def _safe(value: Any) -> Any:
     if isinstance(value, Promise):
         value = str(value)
-    # A cell starting with = + - @ (or a tab or carriage return before one) is a
-    # formula to a spreadsheet; respondents' text must never run as one.
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return f"'{value}"
-    return value
+    # Respondents' text must never run as a formula.
+    return cell_safe(value)
 
 
 def agenda_csv(overview: AgendaOverview) -> bytes:

@@ -27,6 +27,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from buurtwijs.accounts.roles import MEMBER
 from buurtwijs.core.filters import active_filters, filter_query, unknown_filters
+from buurtwijs.core.spreadsheets import cell_safe
 from buurtwijs.directory.forms import InitiativeFilterForm
 from buurtwijs.directory.models import Initiative, InitiativeKind, PartnerRole
 from buurtwijs.directory.selectors import (
@@ -43,9 +44,6 @@ PAGE_SIZE = 24
 DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_TILE_ATTRIBUTION = "© OpenStreetMap"
 GEOJSON_CONTENT_TYPE = "application/geo+json"
-# Cells that a spreadsheet would run as a formula start with one of these; such text
-# gets a leading apostrophe in the downloads (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _initiative_filters(
@@ -175,12 +173,6 @@ def _with_query(url: str, query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
-def _safe_text(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _export_columns() -> list[str]:
     return [
         _("Name"),
@@ -272,7 +264,7 @@ def initiative_export_csv(request: HttpRequest) -> StreamingHttpResponse:
         for _initiative, row in rows:
             yield writer.writerow(
                 [
-                    value.isoformat() if isinstance(value, date) else _safe_text(value)
+                    value.isoformat() if isinstance(value, date) else cell_safe(value)
                     for value in row
                 ]
             )
@@ -296,7 +288,7 @@ def initiative_export_xlsx(request: HttpRequest) -> FileResponse:
     for _initiative, row in _export_rows(request, filters):
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=_safe_text(value))
+            cell = WriteOnlyCell(sheet, value=cell_safe(value))
             if isinstance(value, str):
                 # Text stays text: openpyxl would otherwise read "=…" as a formula.
                 cell.data_type = "s"

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buurtwijs.core.spreadsheets import cell_safe
 from buurtwijs.events.models import EventPage
 from buurtwijs.events.selectors import (
     event_list_admin,
@@ -20,8 +21,6 @@ from buurtwijs.events.selectors import (
 # Excel opens a CSV by double click with the list separator of the computer's
 # region; in the Netherlands that is the semicolon (the comma is the decimal sign).
 CSV_DELIMITER = ";"
-# Cells Excel would take for a formula are written as text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def user_may_see_registrations(user: Any) -> bool:
@@ -66,8 +65,7 @@ def registrations_event(request: HttpRequest, event_id: int) -> HttpResponse:
 
 
 def _cell(value: object) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    return str(cell_safe(str(value)))
 
 
 def registrations_csv(request: HttpRequest, event_id: int) -> HttpResponse:
